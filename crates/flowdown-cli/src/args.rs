@@ -1,0 +1,93 @@
+//! Command-line arguments.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// flowdown: checks that contracts and supply chains keep human trafficking out.
+#[derive(Debug, Parser)]
+#[command(name = "flowdown", version, about, max_term_width = 100)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check contract documents against the requirement pack.
+    Check(CheckArgs),
+    /// List the requirements of the pack.
+    Rules(RulesArgs),
+    /// Explain one requirement: source paragraph, what satisfies it, examples, model clause.
+    Explain(ExplainArgs),
+}
+
+/// When a run fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOn {
+    /// Fail when a requirement of severity error is not satisfied.
+    Error,
+    /// Fail on errors and warnings.
+    Warning,
+    /// Never fail for findings (operational errors still exit 2).
+    Never,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Human-readable text.
+    Text,
+    /// The JSON contract.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct PackArg {
+    /// A requirement pack (TOML) instead of the built-in `nato-cthb-2023`.
+    #[arg(long, value_name = "FILE.toml")]
+    pub(crate) pack: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    /// Files or directories (searched recursively).
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) pack: PackArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+    /// Lowest severity that makes the run fail (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub(crate) fail_on: FailOn,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Only check files whose path matches one of these globs (directories only).
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) include: Vec<String>,
+    /// Skip files whose path matches one of these globs (directories only).
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
+    /// Another name of the supplying party (e.g. `Vendor`, `PNC`); repeatable.
+    #[arg(long, value_name = "TERM")]
+    pub(crate) supplier_term: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct RulesArgs {
+    #[command(flatten)]
+    pub(crate) pack: PackArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ExplainArgs {
+    /// Requirement id, e.g. `subcontractor-flowdown`.
+    pub(crate) id: String,
+    #[command(flatten)]
+    pub(crate) pack: PackArg,
+}

@@ -1,0 +1,42 @@
+//! One module per subcommand.
+
+mod check;
+mod explain;
+mod rules;
+
+use crate::args::{Cli, Command, PackArg};
+use crate::exit::ExitStatus;
+use flowdown::Pack;
+use std::io::Write;
+use std::path::Path;
+
+pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
+    match cli.command {
+        Command::Check(a) => check::run(&a),
+        Command::Rules(a) => rules::run(&a),
+        Command::Explain(a) => explain::run(&a),
+    }
+}
+
+/// Loads `--pack` or the built-in pack.
+pub(crate) fn load_pack(arg: &PackArg) -> anyhow::Result<Pack> {
+    match &arg.pack {
+        Some(p) => Ok(Pack::from_path(p)?),
+        None => Ok(Pack::builtin()),
+    }
+}
+
+/// Writes output to a file or standard output.
+pub(crate) fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match output {
+        Some(p) => std::fs::write(p, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,28 @@
+//! One reader per contract format. Each returns an unsegmented [`Document`].
+
+use crate::ReadOptions;
+use flowdown_core::{Document, Error, ErrorKind, Format};
+
+pub mod markdown;
+pub mod text;
+
+/// Dispatches to the reader of `format`.
+///
+/// # Errors
+/// The reader's error, or `unsupported-format` for a format without a reader.
+pub fn read(
+    format: Format,
+    name: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<Document, Error> {
+    match format {
+        Format::Text => text::read(name, bytes, opts),
+        Format::Markdown => markdown::read(name, bytes, opts),
+        other => Err(Error::new(
+            ErrorKind::UnsupportedFormat,
+            name,
+            format!("no reader for {other} yet"),
+        )),
+    }
+}
