@@ -342,6 +342,24 @@ impl Document {
         None
     }
 
+    /// The span of a provision together with all its descendants.
+    #[must_use]
+    pub fn subtree_span(&self, provision: usize) -> Span {
+        let Some(p) = self.provisions.get(provision) else {
+            return Span::default();
+        };
+        let mut span = p.span;
+        let mut stack: Vec<usize> = p.children.clone();
+        while let Some(c) = stack.pop() {
+            if let Some(cp) = self.provisions.get(c) {
+                span.start = span.start.min(cp.span.start);
+                span.end = span.end.max(cp.span.end);
+                stack.extend(cp.children.iter().copied());
+            }
+        }
+        span
+    }
+
     /// Revision marks overlapping a span.
     pub fn revisions_in(&self, span: Span) -> impl Iterator<Item = &Revision> {
         self.revisions.iter().filter(move |r| r.span.overlaps(span))
@@ -527,6 +545,13 @@ impl DocumentBuilder {
             path: meta.path,
             part: meta.part,
         });
+        self.doc.text.push('\n');
+    }
+
+    /// Appends an empty line that is not a block (plain text keeps its blank lines so that
+    /// lines of the normalised text are lines of the file). Ends an open block first.
+    pub fn push_blank_line(&mut self) {
+        self.end_block();
         self.doc.text.push('\n');
     }
 
