@@ -17,7 +17,13 @@ pub struct CheckOptions {
 /// Judges a document that is already read.
 #[must_use]
 pub fn check_document(pack: &Pack, doc: &Document, _opts: &CheckOptions) -> DocumentReport {
-    let requirements = crate::judge::judge(pack, doc);
+    let requirements = crate::judge::judge(
+        pack,
+        doc,
+        &crate::judge::JudgeOptions {
+            supplier_terms: _opts.supplier_terms.clone(),
+        },
+    );
     DocumentReport {
         path: doc.path.clone(),
         format: Some(doc.format),

@@ -24,6 +24,85 @@ pub struct Pack {
     /// Requirements in report order.
     #[serde(rename = "requirement")]
     pub requirements: Vec<RequirementDef>,
+    /// Term lists used by the judge.
+    pub terms: Terms,
+    /// Recognised references (incorporation by reference).
+    #[serde(rename = "reference", default)]
+    pub references: Vec<ReferenceDef>,
+    /// Compiled form, built on first use.
+    #[serde(skip)]
+    pub(crate) compiled: Compiled,
+}
+
+/// Term lists (regular expressions, case-insensitive) the judge reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Terms {
+    /// Trafficking and the practices treated as equivalent (the link to trafficking).
+    pub trafficking: Vec<String>,
+    /// Forms of exploitation that count only partly (child labour, convict labour).
+    pub partial_exploitation: Vec<String>,
+    /// Contexts where "trafficking" means something else (advertising, goods).
+    pub trafficking_traps: Vec<String>,
+    /// Contexts where "servitude" is a property right.
+    pub servitude_traps: Vec<String>,
+    /// Binding language.
+    pub binding: Vec<String>,
+    /// Hedges that make an obligation weak.
+    pub hedges: Vec<String>,
+    /// Language that waives, disclaims or carves out a duty.
+    pub exclusions: Vec<String>,
+    /// Names of the supplying party (plain words, not patterns).
+    pub supplier_terms: Vec<String>,
+    /// Names of the buying party (plain words, not patterns).
+    pub buyer_terms: Vec<String>,
+}
+
+/// A recognised reference (a standard clause or instrument) and what incorporating it gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReferenceDef {
+    /// Stable id, e.g. `far-52.222-50`.
+    pub id: String,
+    /// Title used in notes.
+    pub title: String,
+    /// Regular expression finding the reference in text.
+    pub pattern: String,
+    /// Requirements satisfied by incorporating it.
+    #[serde(default)]
+    pub covers: Vec<String>,
+    /// Requirements it gives only `weak`.
+    #[serde(default)]
+    pub weak: Vec<String>,
+    /// Requirements given only where a condition holds (noted); see `condition-void`.
+    #[serde(default)]
+    pub conditional: Vec<String>,
+    /// The condition, for the note.
+    #[serde(default)]
+    pub condition: Option<String>,
+    /// Patterns stating that the condition does not hold (then `conditional` gives nothing).
+    #[serde(default)]
+    pub condition_void: Vec<String>,
+    /// Paragraph letters of the reference and the requirements each gives (for carve-outs such
+    /// as "except paragraph (h)").
+    #[serde(default)]
+    pub paragraphs: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// Lazily compiled judge data; equal for every pack (it is derived state).
+#[derive(Clone, Default)]
+pub(crate) struct Compiled(pub(crate) std::sync::OnceLock<std::sync::Arc<crate::judge::Lexicon>>);
+
+impl PartialEq for Compiled {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Compiled")
+    }
 }
 
 /// One requirement of a pack, with its documentation.
@@ -47,6 +126,9 @@ pub struct RequirementDef {
     pub examples: Vec<Example>,
     /// A model clause in the project's own words.
     pub model_clause: String,
+    /// Which judge reads it (defaults to the id; one of the built-in detectors).
+    #[serde(default)]
+    pub detector: Option<String>,
 }
 
 /// An example wording and the status flowdown gives it.
@@ -72,6 +154,19 @@ impl Pack {
             source: String::new(),
             language: "en".into(),
             requirements: Vec::new(),
+            terms: Terms {
+                trafficking: Vec::new(),
+                partial_exploitation: Vec::new(),
+                trafficking_traps: Vec::new(),
+                servitude_traps: Vec::new(),
+                binding: Vec::new(),
+                hedges: Vec::new(),
+                exclusions: Vec::new(),
+                supplier_terms: Vec::new(),
+                buyer_terms: Vec::new(),
+            },
+            references: Vec::new(),
+            compiled: Compiled::default(),
         })
     }
 
@@ -106,8 +201,51 @@ impl Pack {
                     format!("requirement id `{}` appears twice", r.id),
                 ));
             }
+            let detector = r.detector.as_deref().unwrap_or(&r.id);
+            if !crate::judge::DETECTORS.contains(&detector) {
+                return Err(Error::new(
+                    ErrorKind::Pack,
+                    name,
+                    format!(
+                        "requirement `{}`: unknown detector `{detector}`. Choose from: {}",
+                        r.id,
+                        crate::judge::DETECTORS.join(", ")
+                    ),
+                ));
+            }
         }
+        for reference in &self.references {
+            for id in reference
+                .covers
+                .iter()
+                .chain(&reference.weak)
+                .chain(&reference.conditional)
+                .chain(reference.paragraphs.values().flatten())
+            {
+                if !seen.contains(id.as_str()) {
+                    return Err(Error::new(
+                        ErrorKind::Pack,
+                        name,
+                        format!("reference `{}` names unknown requirement `{id}`", reference.id),
+                    ));
+                }
+            }
+        }
+        // Compile now so that a bad pattern is a pack error, not a surprise later.
+        crate::judge::Lexicon::new(self).map_err(|m| Error::new(ErrorKind::Pack, name, m))?;
         Ok(())
+    }
+
+    /// The compiled judge data of this pack.
+    pub(crate) fn lexicon(&self) -> std::sync::Arc<crate::judge::Lexicon> {
+        self.compiled
+            .0
+            .get_or_init(|| {
+                std::sync::Arc::new(
+                    crate::judge::Lexicon::new(self).unwrap_or_else(|_| crate::judge::Lexicon::empty()),
+                )
+            })
+            .clone()
     }
 
     /// The requirement with this id.

@@ -1,0 +1,63 @@
+//! Content cues of each detector: what a provision must talk about to be read for a requirement.
+//! Term lists that users tune live in the pack; these describe the shape of each obligation.
+
+use super::lexicon::cue;
+use regex::Regex;
+use std::sync::LazyLock;
+
+macro_rules! cues {
+    ($($name:ident = $pat:expr;)*) => {
+        $(pub(crate) static $name: LazyLock<Regex> = LazyLock::new(|| cue($pat));)*
+        #[cfg(test)]
+        pub(crate) fn all_patterns() -> Vec<&'static str> { vec![$($pat),*] }
+    };
+}
+
+cues! {
+    PROHIBIT = r"\b(?:not|no|never|nor|neither|prohibit\w*|forbid\w*|refrain\w*|refuse\w*|zero[\s-]tolerance|free\s+(?:from|of)|eliminat\w*|avoid\w*|oppos\w*|against|compl(?:y|ies|iance)|abide|adhere|observe|only\s+(?:employ|use|engage)|voluntary|ensure|eradicat\w*|combat\w*|prevent\w*|without)\b";
+    SUPPORT = r"\b(?:support\w*|facilitat\w*|aid(?:s|ed|ing)?|abet\w*|enabl\w*|contribut\w*\s+to|assist\w*|benefit\w*\s+from|profit\w*\s+from|condon\w*|toleran\w*|tolerat\w*|promot\w*|encourag\w*|procur\w*|financ\w*|sponsor\w*|solicit\w*)\b";
+    PRACTICES = r"(?:(?:destroy\w*|conceal\w*|confiscat\w*|deny\w*\s+(?:\w+\s+){0,2}access\s+to|withh[oe]ld\w*|retain\w*|retention\s+of)\s+(?:\w+\s+){0,4}(?:identity|identification|immigration|passports?|work\s+permits?|travel)\s*(?:documents?|papers?)?|(?:charg\w*|impos\w*|collect\w*)\s+(?:\w+\s+){0,4}recruitment\s+fees|(?:misleading|fraudulent|deceptive)\s+(?:or\s+\w+\s+)?(?:recruitment|practices)|procur\w*\s+(?:\w+\s+){0,2}commercial\s+sex)";
+    SUBCONTRACTORS = r"(?:\b(?:its|their|all|any|each|every|such|the)\s+(?:own\s+)?(?:sub-?contractors?|sub-?suppliers?|suppliers|vendors|agents|sub-?grantees|sub-?tier|contractors|sub-?processors|manufacturers|factories)\b|\bsub-?contract(?:s|ors?|ed|ing)?\b|\bsub-?suppliers?\b|\bsupply\s+chains?\b|\bsub-?tier|\blower[\s-]tier|\bsub-?agreements?\b|\bsub-?awards?\b|\bthird[\s-]party\s+(?:manufacturers|suppliers|contractors)\b)";
+    FLOW = r"\b(?:includ\w*|flow(?:ed|s|ing)?[\s-]+down|incorporat\w*|ensur\w*|requir\w*|procure\s+that|bind\w*|impos\w*|pass\w*\s+(?:on|through)|responsible\s+for|liable\s+for|(?:allow|permit|cause|suffer)\w*|same\s+(?:terms|obligations|requirements)|substance|extends?\s+to|appl(?:y|ies)\s+(?:equally\s+)?to|cascade\w*|no\s+less\s+(?:onerous|stringent)|equivalent)\b";
+    FIRST_TIER = r"\b(?:first[\s-]tier|tier[\s-](?:one|1)|direct\s+(?:sub-?contractors|suppliers)|immediate\s+(?:sub-?contractors|suppliers)|only\s+(?:to\s+)?(?:its\s+)?(?:direct|immediate))\b";
+    ALL_TIERS = r"\b(?:at\s+(?:all|any|every)\s+tiers?|(?:all|any|every)\s+tiers?|at\s+any\s+level|all\s+levels|throughout\s+(?:its|the)\s+supply\s+chain)\b";
+    REMEDY = r"(?:\bremedia\w*|\bcorrective\s+(?:and\s+preventive\s+)?(?:actions?|measures?|plans?)|\baction\s+plans?\b|\bremed(?:y|ies)\s+(?:\w+\s+){0,3}(?:victims?|affected|workers|employees|persons)|\bprovide\s+(?:\w+\s+){0,2}remed\w*|\bremedy\s+(?:the|such|any)\s+(?:breach|violation|situation)|\brectif\w*|\bcure\s+(?:the|such|any)\s+(?:breach|violation|non-?compliance)|\bappropriate\s+action\s+(?:\w+\s+){0,3}(?:against|to\s+address)|\btake\s+(?:all\s+)?(?:necessary|appropriate|reasonable|prompt|immediate|effective)?\s*(?:steps|measures|actions?)\s+(?:\w+\s+){0,3}(?:remedy|address|correct|remediate|end|stop|rectify|eliminate|mitigate|terminate)|\breimburs\w*\s+(?:\w+\s+){0,4}(?:fees|workers|employees|costs)|\breturn\s+(?:of\s+)?(?:\w+\s+){0,3}(?:identity|passports?|documents)|\bmake\s+(?:the\s+)?(?:\w+\s+)?whole|\brepatriat\w*|\bremov(?:e|al)\s+(?:\w+\s+){0,3}(?:employees?|personnel|individuals?|agents?)\s+(?:\w+\s+){0,6}(?:who|that|responsible|involved))";
+    TERMINATE = r"\b(?:terminat\w*|cancel\w*|rescind\w*|rescission)\b";
+    DEEMED_MATERIAL = r"\b(?:(?:material|fundamental|substantial)\s+breach|event\s+of\s+default|grounds?\s+for\s+(?:immediate\s+)?(?:terminat\w*|cancell\w*)|cause\s+for\s+(?:immediate\s+)?terminat\w*)\b";
+    BUYER_RIGHT = r"\b(?:may|shall\s+(?:be\s+entitled|have\s+the\s+right)|will\s+(?:be\s+entitled|have\s+the\s+right)|has\s+the\s+right|is\s+entitled|reserves\s+the\s+right|right\s+to|entitled\s+to|be\s+(?:immediately\s+)?terminat\w*|grounds?\s+for|cause\s+for|for\s+(?:cause|default))\b";
+    SANCTION = r"(?:\bwithh[oe]ld\w*\s+(?:\w+\s+){0,4}(?:payments?|fees|sums|amounts|monies|award\s+fees?|invoices?)|\b(?:reduc\w*|set[\s-]?off|deduct\w*|offset)\s+(?:\w+\s+){0,4}(?:payments?|price|fees|sums|amounts|charges)|\bliquidated\s+damages\b|\bpenalt(?:y|ies)\b|\bfines?\b|\bdebar\w*|\bsuspen(?:d|sion)\s+(?:\w+\s+){0,3}(?:supplier|contractor|vendor|payments?|performance|from|work|the\s+agreement|this\s+agreement|the\s+contract|this\s+contract)|\bsuspension\b|\bexclu(?:de|sion|ded)\s+(?:\w+\s+){0,4}from\s+(?:\w+\s+){0,2}(?:procurements?|tenders?|contracts?|bidding|awards?|competitions?)|\bremov(?:e|al)\s+(?:\w+\s+){0,3}(?:employees?|personnel|individuals?|staff|agents?|workers?)|\brefer(?:ral|red|s)?\s+(?:\w+\s+){0,5}(?:authorities|law\s+enforcement|police|inspector\s+general|prosecut\w*|competent)|\bdisqualif\w*|\bblacklist\w*|\bloss\s+of\s+(?:award\s+fee|payment)|\b(?:impose|apply)\s+(?:\w+\s+){0,2}sanctions\b|\bineligib\w*)";
+    ECONOMIC_SANCTIONS = r"\b(?:OFAC|economic\s+sanctions|trade\s+sanctions|export\s+controls?|sanctioned\s+(?:countr\w*|persons?|entit\w*|territor\w*)|sanctions\s+(?:laws?|regulations|lists?|programs?))\b";
+    DUE_DILIGENCE = r"(?:\bdue\s+diligence\b|\brisk\s+assessments?\b|\bassess\w*\s+(?:\w+\s+){0,4}risks?\b|\b(?:map|mapping|trac(?:e|ing)|traceab\w*)\s+(?:\w+\s+){0,4}(?:supply\s+chains?|suppliers|sub-?contractors|origin)|\bmonitor\w*\s+(?:\w+\s+){0,4}(?:supply\s+chains?|suppliers|sub-?contractors|compliance|facilities|risks?)|\baudit\w*\s+(?:\w+\s+){0,4}(?:supply\s+chains?|suppliers|sub-?contractors|facilities|factories|sites|compliance)|\bcompliance\s+(?:plan|program(?:me)?s?|management\s+system)\b|\binternal\s+controls?\b|\b(?:disclose|identify|list|name|map)\s+(?:\w+\s+){0,3}(?:sub-?contractors|suppliers|sub-?suppliers)\b|\bverif\w*\s+(?:\w+\s+){0,4}(?:supply\s+chains?|suppliers|sub-?contractors|materials?|compliance)|\bsupply\s+chain\s+(?:due\s+diligence|management|transparency|verification|audits?|mapping)\b|\bpolicies\s+and\s+procedures\b|\b(?:identify|prevent|mitigate)\s+(?:\w+\s+){0,4}risks?\b|\bcertif\w*\s+(?:\w+\s+){0,6}(?:materials?|supply\s+chains?|suppliers)|\bscreen\w*\s+(?:\w+\s+){0,3}(?:suppliers|sub-?contractors)|\bassessments?\s+of\s+(?:\w+\s+){0,3}(?:suppliers|sub-?contractors|supply\s+chains?))";
+    FUNDS = r"(?:\b(?:funds?|monies|moneys|money|payments?|proceeds|sums?|amounts?|consideration|compensation|fees|resources)\b(?:\s+\w+){0,12}?\s+(?:is|are|be|been|being)?\s*(?:used?|applied|spent|directed|diverted|channell?ed|utili[sz]ed|allocated)\b|\b(?:use|apply|spend|direct|divert|utili[sz]e|allocate)\s+(?:\w+\s+){0,4}(?:funds?|monies|money|payments?|proceeds|sums?|amounts?))";
+    FUNDS_PURPOSE = r"\b(?:support\w*|facilitat\w*|financ\w*|benefit\w*|fund\w*|directly|indirectly|further\w*|promot\w*|pay\s+for)\b";
+    DEF_FORM = r#"(?:"[^"]{2,60}"\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|has\s+the\s+meaning|is\s+defined|includes|refers\s+to|shall\s+include)|\b(?:means|shall\s+mean)\b|\bhas\s+the\s+meaning\b|\bas\s+defined\s+(?:in|by|under)\b|\bshall\s+have\s+the\s+meaning\b)"#;
+    DEF_ACT = r"\b(?:recruit\w*|transport\w*|transfer\w*|harbo(?:u)?r\w*|receipt|receiv\w*|provision|obtain\w*|patroniz\w*|solicit\w*)\b";
+    DEF_MEANS = r"\b(?:force|coercion|coerc\w*|abduct\w*|fraud\w*|decepti\w*|deceiv\w*|abuse\s+of\s+(?:power|authority)|vulnerab\w*|threat\w*|payments?\s+or\s+benefits)\b";
+    DEF_PURPOSE = r"\b(?:exploitation|slavery|servitude|peonage|debt\s+bondage|sex(?:ual)?\b|organs?|forced\s+labou?r|involuntary)\b";
+    DEF_FORCED = r"\b(?:forced\s+(?:or\s+compulsory\s+)?labou?r|forced\s+labou?r\s+or\s+services|labou?r\s+or\s+services|compulsory\s+labou?r|involuntary\s+servitude)\b";
+    DEF_CHILD = r"\b(?:child(?:ren)?|minors?|under\s+(?:the\s+age\s+of\s+)?18|(?:18|eighteen)\s+years|age\s+of\s+(?:18|eighteen))\b";
+    DEF_REFERENCE = r"(?:\bas\s+defined\s+(?:in|by|under)\b|\bhas\s+the\s+meaning\s+(?:given|set\s+out|ascribed|assigned)\b|\bwithin\s+the\s+meaning\s+of\b|\bshall\s+have\s+the\s+meaning\b)";
+    DEF_STATUTE = r"\b(?:22\s+U\.?S\.?C\.?\s+(?:§\s*)?7102|Trafficking\s+Victims\s+Protection\s+Act|Modern\s+Slavery\s+Act|ILO\s+(?:Forced\s+Labou?r\s+)?Convention|Convention\s+(?:No\.?\s*)?29)\b";
+    NOTIFY = r"\b(?:notif\w*|inform\w*|report\w*|disclos\w*|advis\w*|alert\w*|tell|notice)\b";
+    NOTIFY_TRIGGER = r"\b(?:allegations?|incidents?|breach\w*|violations?|suspect\w*|suspicions?|credible\s+information|becom\w*\s+aware|aware|knowledge|learns?|discover\w*|actual|concerns?|instances?|occurrences?|cases?)\b";
+    COOPERATE = r"\b(?:co-?operat\w*|assist\w*\s+(?:\w+\s+){0,4}(?:investigat\w*|inquir\w*|audits?)|full\s+access|provide\s+(?:\w+\s+){0,4}(?:access|information|documents|records|evidence)\s+(?:\w+\s+){0,8}(?:investigat\w*|inquir\w*|audit\w*)|investigat\w*)\b";
+    RETALIATION = r"(?:\bretaliat\w*|\breprisal\w*|\bvictimi[sz]\w*|\badverse\s+(?:employment\s+)?action\s+against|\b(?:protect\w*|safeguard\w*)\s+(?:\w+\s+){0,4}(?:whistle-?\s?blowers?|complainants?|(?:those|persons|employees|workers|anyone|individuals)\s+who\s+(?:report|raise|make|complain))|\bwhistle-?\s?blow\w*\s+protection|\bintimidat\w*\s+(?:\w+\s+){0,4}(?:who\s+report|whistle|complain))";
+    EXCLUSION_OF_REF = r"\b(?:(?:does|do|shall|will)\s+not\s+apply|not\s+applicable|inapplicable|is\s+excluded|are\s+excluded|shall\s+be\s+excluded|deleted|omitted|waived)\b";
+    CARVE_OUT = r"\b(?:except|excluding|other\s+than|save\s+for|but\s+not)\s+(?:for\s+)?(?:(?:sub)?paragraphs?|sub-?sections?|clauses?)?\s*\(([a-z])\)(?:\s*(?:,|and|or|through|to|-)\s*\(([a-z])\))*";
+    XREF = r"\b(?:clauses?|sections?|articles?|paragraphs?|sub-?clauses?|sub-?sections?|schedules?|exhibits?|annex(?:es)?|appendi(?:x|ces)|attachments?|parts?)\s+(\d+(?:\.\d+)*[A-Za-z]?(?:\s*\([a-zA-Z0-9]{1,4}\))*|[IVXL]+\b|[A-Z]\b)";
+    THIS_CLAUSE = r"\bth(?:is|ese)\s+(?:clause|section|article|paragraph|schedule|exhibit|annex|appendix|provisions?|sub-?clause|obligations)\b";
+    SUBJECT_TO = r"\b(?:subject\s+to|except\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in|save\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in)\s+(?:the\s+(?:terms|provisions)\s+of\s+)?(?:clauses?|sections?|articles?|paragraphs?)\s+(\d+(?:\.\d+)*(?:\s*\([a-z0-9]{1,4}\))*|[IVXL]+\b)";
+    NOTWITHSTANDING = r"\bnotwithstanding\b";
+    INCORPORATES = r"\b(?:compl(?:y|ies|iance)\s+with|abide\s+by|adhere\s+to|observe|incorporat\w*|subject\s+to\s+the\s+(?:terms|provisions)\s+of|in\s+accordance\s+with|perform\s+(?:\w+\s+){0,3}in\s+accordance)\b";
+    INCORPORATION_CONTEXT = r"\b(?:incorporat\w*|by\s+reference|appl(?:y|ies|icable)|flow(?:ed|s)?[\s-]down|includ\w*|compl(?:y|ies|iance)|clauses?|provisions?|subject\s+to|following|listed|checked|set\s+forth|in\s+full\s+text)\b";
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_cue_compiles() {
+        for p in super::all_patterns() {
+            assert!(super::super::lexicon::build(&[p.to_owned()]).is_ok(), "{p}");
+        }
+    }
+}

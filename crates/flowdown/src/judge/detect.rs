@@ -1,0 +1,896 @@
+//! The detectors and the combination of their hits into one status per requirement.
+
+use super::cues;
+use super::lexicon::Lexicon;
+use super::parties::{Actor, Parties};
+use super::structure::{self, ClauseIndex, Links};
+use super::units::{build_units, view_text, Unit, View};
+use super::JudgeOptions;
+use crate::Pack;
+use flowdown_core::{
+    Document, Evidence, EvidenceRevision, ProvisionKind, RequirementResult, RevisionKind, Span,
+    Status,
+};
+use std::collections::BTreeMap;
+
+/// One reading of one unit for one detector.
+#[derive(Debug, Clone)]
+struct Hit {
+    detector: &'static str,
+    status: Status,
+    unit: usize,
+    reason: String,
+    notes: Vec<String>,
+    /// Reporting is two duties: 1 = notify, 2 = cooperate, 3 = both.
+    part: u8,
+    /// The obligation applies notwithstanding exclusions.
+    overrides: bool,
+    /// Provisions that decided it besides the unit (an exclusion reached through "Subject to").
+    via: Vec<Span>,
+    /// Satisfied through a recognised reference (explicit text is preferred).
+    by_reference: bool,
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    lex: &'a Lexicon,
+    parties: &'a Parties,
+    index: &'a ClauseIndex,
+    links: &'a Links,
+    /// Provisions reached through a hedged incorporation: the cap and its reason.
+    caps: BTreeMap<usize, (Status, String)>,
+    /// Provisions reached through a binding incorporation (their infinitive lists bind).
+    incorporated: BTreeMap<usize, String>,
+    view: View,
+}
+
+fn quote(s: &str) -> String {
+    let t: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("\"{t}\"")
+}
+
+/// Modality of an obligation's text.
+enum Modality {
+    Excluding(String),
+    Hedged(String),
+    Binding(String),
+    None,
+}
+
+fn modality(lex: &Lexicon, full: &str) -> Modality {
+    if let Some(m) = lex.exclusions.find(full) {
+        return Modality::Excluding(m.as_str().to_owned());
+    }
+    if let Some(m) = lex.hedges.find(full) {
+        return Modality::Hedged(m.as_str().to_owned());
+    }
+    if let Some(m) = lex.binding.find(full) {
+        return Modality::Binding(m.as_str().to_owned());
+    }
+    Modality::None
+}
+
+impl Ctx<'_> {
+    /// Generic supplier obligation: returns status and reason, or `None` when the unit does not
+    /// bind the supplier.
+    fn obligation(&self, unit: &Unit, full: &str) -> Option<(Status, String)> {
+        let actor = self.parties.actor(full);
+        if actor == Actor::Buyer {
+            return None;
+        }
+        let m = match modality(self.lex, full) {
+            Modality::None => {
+                // An infinitive list in an incorporated code of conduct binds as far as the
+                // incorporating clause does.
+                let inc = self.incorporated_via(unit.prov)?;
+                Modality::Binding(inc)
+            }
+            m => m,
+        };
+        let (status, reason) = match m {
+            Modality::Excluding(w) => (Status::Excluded, format!("excluded: {}", quote(&w))),
+            Modality::Hedged(w) => (Status::Weak, format!("hedged: {}", quote(&w))),
+            Modality::Binding(w) => (Status::Satisfied, format!("binding: {}", quote(&w))),
+            Modality::None => return None,
+        };
+        Some(self.cap(unit.prov, status, reason))
+    }
+
+    fn incorporated_via(&self, prov: usize) -> Option<String> {
+        let mut cur = Some(prov);
+        while let Some(i) = cur {
+            if let Some(r) = self.incorporated.get(&i) {
+                return Some(r.clone());
+            }
+            if self.caps.contains_key(&i) {
+                return Some("incorporated".into());
+            }
+            cur = self.doc.provisions.get(i).and_then(|p| p.parent);
+        }
+        None
+    }
+
+    /// Applies the weakest link of an incorporation chain.
+    fn cap(&self, prov: usize, status: Status, reason: String) -> (Status, String) {
+        if status != Status::Satisfied {
+            return (status, reason);
+        }
+        let mut cur = Some(prov);
+        while let Some(i) = cur {
+            if let Some((cap, why)) = self.caps.get(&i) {
+                return (*cap, why.clone());
+            }
+            cur = self.doc.provisions.get(i).and_then(|p| p.parent);
+        }
+        (status, reason)
+    }
+
+    fn linked(&self, unit: &Unit, full: &str) -> bool {
+        structure::unit_linked(self.doc, self.lex, self.links, self.index, unit, full)
+    }
+}
+
+fn hit(detector: &'static str, status: Status, unit: usize, reason: String) -> Hit {
+    Hit {
+        detector,
+        status,
+        unit,
+        reason,
+        notes: Vec::new(),
+        part: 0,
+        overrides: false,
+        via: Vec::new(),
+        by_reference: false,
+    }
+}
+
+/// Runs every detector on one unit.
+fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
+    let full = unit.full();
+    let lex = ctx.lex;
+    let kind = ctx
+        .doc
+        .provisions
+        .get(unit.prov)
+        .map_or(ProvisionKind::Clause, |p| p.kind);
+    let strong = lex.trafficking_in(&full);
+    let partial = lex.partial.find(&full).map(|m| m.as_str().to_owned());
+
+    // Definition: a definition of trafficking (or an equivalent) with the Palermo elements.
+    if strong.is_some() && (kind == ProvisionKind::Definition || cues::DEF_FORM.is_match(&unit.text)) {
+        if let Some(h) = definition(ctx, ui, unit) {
+            out.push(h);
+        }
+    }
+    if kind == ProvisionKind::Definition {
+        return;
+    }
+    let overrides = cues::NOTWITHSTANDING.is_match(&full) && !lex.exclusions.is_match(&full);
+    let linked = strong.is_some() || ctx.linked(unit, &full);
+    let mut push = |mut h: Hit| {
+        h.overrides = overrides;
+        out.push(h);
+    };
+
+    // prohibition
+    if strong.is_some() && cues::PROHIBIT.is_match(&full) {
+        if let Some((s, r)) = ctx.obligation(unit, &full) {
+            push(hit("prohibition", s, ui, r));
+        }
+    } else if let Some(p) = &partial {
+        if cues::PROHIBIT.is_match(&full) {
+            if let Some((s, r)) = ctx.obligation(unit, &full) {
+                let (s, r) = if s == Status::Satisfied {
+                    (
+                        Status::Weak,
+                        format!("one form of exploitation only: {}", quote(p)),
+                    )
+                } else {
+                    (s, r)
+                };
+                push(hit("prohibition", s, ui, r));
+            }
+        }
+    }
+    // support-facilitation
+    if (strong.is_some() && cues::SUPPORT.is_match(&full)) || (linked && cues::PRACTICES.is_match(&full)) {
+        if let Some((s, r)) = ctx.obligation(unit, &full) {
+            push(hit("support-facilitation", s, ui, r));
+        }
+    }
+    if !linked {
+        // Only non-retaliation has a (weak) reading without a link to trafficking.
+        if cues::RETALIATION.is_match(&full) {
+            if let Some((s, _)) = ctx.obligation(unit, &full) {
+                if s != Status::Excluded {
+                    push(hit(
+                        "non-retaliation",
+                        Status::Weak,
+                        ui,
+                        "general protection against retaliation, not tied to trafficking".into(),
+                    ));
+                }
+            }
+        }
+        return;
+    }
+    // subcontractor-flowdown
+    if cues::SUBCONTRACTORS.is_match(&full)
+        && (cues::FLOW.is_match(&full) || (strong.is_some() && cues::PROHIBIT.is_match(&full)))
+    {
+        if let Some((s, r)) = ctx.obligation(unit, &full) {
+            let (s, r) = match (s, cues::FIRST_TIER.find(&full)) {
+                (Status::Satisfied, Some(m)) => (Status::Weak, format!("scope limited: {}", quote(m.as_str()))),
+                other => (other.0, r),
+            };
+            let mut h = hit("subcontractor-flowdown", s, ui, r);
+            if cues::ALL_TIERS.is_match(&full) {
+                h.notes.push("reaches sub-contractors at all tiers".into());
+            }
+            push(h);
+        }
+    }
+    // remediation
+    if cues::REMEDY.is_match(&full) {
+        if let Some((s, r)) = ctx.obligation(unit, &full) {
+            push(hit("remediation", s, ui, r));
+        }
+    }
+    // termination: the buyer's right, tied to the anti-trafficking obligations.
+    if cues::TERMINATE.is_match(&full) || cues::DEEMED_MATERIAL.is_match(&full) {
+        if let Some(h) = termination(ctx, ui, &full) {
+            push(h);
+        }
+    }
+    // sanctions
+    if cues::SANCTION.is_match(&full) && !cues::ECONOMIC_SANCTIONS.is_match(&full) {
+        let (s, r) = match modality(lex, &full) {
+            Modality::Excluding(w) => (Status::Excluded, format!("excluded: {}", quote(&w))),
+            _ => {
+                let m = cues::SANCTION.find(&full).map(|m| m.as_str().to_owned()).unwrap_or_default();
+                (Status::Satisfied, format!("remedy beyond termination: {}", quote(&m)))
+            }
+        };
+        let (s, r) = ctx.cap(unit.prov, s, r);
+        push(hit("sanctions", s, ui, r));
+    }
+    // due-diligence
+    if cues::DUE_DILIGENCE.is_match(&full) {
+        if let Some((s, r)) = ctx.obligation(unit, &full) {
+            push(hit("due-diligence", s, ui, r));
+        }
+    }
+    // funds-use: an explicit statement about the contract's money.
+    if strong.is_some() && cues::FUNDS.is_match(&full) && cues::FUNDS_PURPOSE.is_match(&full) {
+        if let Some((s, r)) = ctx.obligation(unit, &full) {
+            push(hit("funds-use", s, ui, r));
+        }
+    }
+    // reporting: notify + cooperate.
+    let notify = cues::NOTIFY.is_match(&full)
+        && cues::NOTIFY_TRIGGER.is_match(&full)
+        && (ctx.parties.names_buyer(&full) || full.to_lowercase().contains("hotline") || full.to_lowercase().contains("authorit"));
+    let cooperate = cues::COOPERATE.is_match(&full);
+    if notify || cooperate {
+        if let Some((s, r)) = ctx.obligation(unit, &full) {
+            let mut h = hit("reporting", s, ui, r);
+            h.part = u8::from(notify) | (u8::from(cooperate) << 1);
+            push(h);
+        }
+    }
+    // non-retaliation
+    if cues::RETALIATION.is_match(&full) {
+        if let Some((s, r)) = ctx.obligation(unit, &full) {
+            push(hit("non-retaliation", s, ui, r));
+        }
+    }
+}
+
+fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
+    if let Modality::Excluding(w) = modality(ctx.lex, full) {
+        if cues::TERMINATE.is_match(full) {
+            return Some(hit("termination", Status::Excluded, ui, format!("excluded: {}", quote(&w))));
+        }
+    }
+    let deemed = cues::DEEMED_MATERIAL.find(full);
+    let right = cues::TERMINATE.is_match(full) && cues::BUYER_RIGHT.is_match(full);
+    if !right && deemed.is_none() {
+        return None;
+    }
+    // The right must be the buyer's: "the Supplier may terminate" is not.
+    let actor = ctx.parties.actor(full);
+    if actor == Actor::Supplier && !ctx.parties.names_buyer(full) && deemed.is_none() {
+        return None;
+    }
+    let reason = if right {
+        "buyer may terminate for breach of the anti-trafficking obligations".to_owned()
+    } else {
+        format!(
+            "breach of the anti-trafficking obligations is a ground for termination: {}",
+            quote(deemed.map_or("", |m| m.as_str()))
+        )
+    };
+    Some(hit("termination", Status::Satisfied, ui, reason))
+}
+
+fn definition(ctx: &Ctx<'_>, ui: usize, unit: &Unit) -> Option<Hit> {
+    // Read the definition with its sub-items.
+    let span = ctx.doc.subtree_span(unit.prov);
+    let text = if span.len() < 4000 {
+        view_text(ctx.doc, span, ctx.view)
+    } else {
+        unit.text.clone()
+    };
+    if cues::DEF_REFERENCE.is_match(&text) && cues::DEF_STATUTE.is_match(&text) {
+        let m = cues::DEF_STATUTE.find(&text).map(|m| m.as_str().to_owned()).unwrap_or_default();
+        let mut h = hit("definition", Status::Satisfied, ui, format!("defined by reference to {}", quote(&m)));
+        h.notes.push(format!("definition incorporated by reference: {m}"));
+        return Some(h);
+    }
+    let act = cues::DEF_ACT.is_match(&text);
+    let means = cues::DEF_MEANS.is_match(&text);
+    let purpose = cues::DEF_PURPOSE.is_match(&text);
+    let forced = cues::DEF_FORCED.is_match(&text);
+    let child = cues::DEF_CHILD.is_match(&text);
+    if !(cues::DEF_FORM.is_match(&text)) {
+        return None;
+    }
+    let mut lacks = Vec::new();
+    if !act {
+        lacks.push("the act (recruitment, transport, harbouring…)");
+    }
+    if !means {
+        lacks.push("the means (force, coercion, fraud…)");
+    }
+    if !purpose {
+        lacks.push("the purpose (exploitation)");
+    }
+    if !forced {
+        lacks.push("forced labour");
+    }
+    if !child {
+        lacks.push("children");
+    }
+    if lacks.is_empty() {
+        Some(hit("definition", Status::Satisfied, ui, "defines trafficking with act, means and purpose, forced labour and children".into()))
+    } else {
+        Some(hit("definition", Status::Weak, ui, format!("definition omits {}", lacks.join(", "))))
+    }
+}
+
+/// Recognised references in a unit.
+fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
+    let full = unit.full();
+    for r in &ctx.lex.references {
+        let Some(m) = r.pattern.find(&unit.text) else {
+            continue;
+        };
+        let Some(def) = pack.references.get(r.index) else {
+            continue;
+        };
+        // "52.222-50 does not apply" excludes what it covers.
+        let after = &unit.text[m.start()..];
+        let near: String = after.chars().take(200).collect();
+        let excluded = cues::EXCLUSION_OF_REF.is_match(&near);
+        // A carve-out in the same sentence removes the paragraphs it names.
+        let mut carved: Vec<String> = Vec::new();
+        for c in cues::CARVE_OUT.captures_iter(&full) {
+            for g in c.iter().skip(1).flatten() {
+                carved.push(g.as_str().to_lowercase());
+            }
+            // "(e) through (h)" style ranges are rare; the listed letters are taken as given.
+        }
+        let removed: Vec<&String> = carved
+            .iter()
+            .filter_map(|p| def.paragraphs.get(p))
+            .flatten()
+            .collect();
+        let hedge = ctx.lex.hedges.find(&full).map(|h| h.as_str().to_owned());
+        let note = format!("incorporated by reference: {} (the text is not in the document)", def.title);
+        let mut give = |id: &String, status: Status, reason: String, extra: Option<String>| {
+            let Some(req) = pack.requirement(id) else {
+                return;
+            };
+            let detector = detector_of(req);
+            let mut h = hit(detector, status, ui, reason);
+            h.by_reference = true;
+            h.notes.push(note.clone());
+            if let Some(e) = extra {
+                h.notes.push(e);
+            }
+            if detector == "reporting" {
+                h.part = 3;
+            }
+            out.push(h);
+        };
+        if excluded {
+            for id in def.covers.iter().chain(&def.conditional) {
+                give(id, Status::Excluded, format!("excluded: {} does not apply", def.title), None);
+            }
+            continue;
+        }
+        let (base, base_reason) = match &hedge {
+            Some(h) => (Status::Weak, format!("by reference to {}, hedged: {}", def.title, quote(h))),
+            None => (Status::Satisfied, format!("by reference: {}", def.title)),
+        };
+        for id in &def.covers {
+            if removed.contains(&id) {
+                continue;
+            }
+            give(id, base, base_reason.clone(), None);
+        }
+        let void = r
+            .condition_void
+            .as_ref()
+            .is_some_and(|v| v.is_match(&ctx.doc.text));
+        if !void {
+            for id in &def.conditional {
+                if removed.contains(&id) {
+                    continue;
+                }
+                let cond = def
+                    .condition
+                    .as_ref()
+                    .map(|c| format!("applies {c}"));
+                give(id, base, base_reason.clone(), cond);
+            }
+        }
+        for id in &def.weak {
+            give(
+                id,
+                Status::Weak,
+                format!("by reference to {}: covers it only in part", def.title),
+                None,
+            );
+        }
+    }
+}
+
+fn detector_of(req: &crate::RequirementDef) -> &'static str {
+    let d = req.detector.as_deref().unwrap_or(&req.id);
+    super::DETECTORS.iter().copied().find(|x| *x == d).unwrap_or("prohibition")
+}
+
+/// Provisions worth reading: those with an anchor word, their ancestors and descendants, and
+/// (when any exist) every provision that cross-references or says "this clause".
+fn prefilter(doc: &Document, lex: &Lexicon) -> Option<Vec<bool>> {
+    let n = doc.provisions.len();
+    let mut wanted = vec![false; n];
+    let mut any = false;
+    for m in lex.anchors.find_iter(&doc.text) {
+        any = true;
+        if let Some(p) = doc.provision_at(m.start()) {
+            wanted[p] = true;
+        }
+    }
+    if !any {
+        return None;
+    }
+    // Ancestors and descendants of anchored provisions (lead-ins, sub-items, headings).
+    for i in 0..n {
+        if wanted[i] {
+            let mut cur = doc.provisions[i].parent;
+            while let Some(p) = cur {
+                wanted[p] = true;
+                cur = doc.provisions[p].parent;
+            }
+        }
+    }
+    for i in 0..n {
+        if let Some(p) = doc.provisions[i].parent {
+            if wanted[p] {
+                wanted[i] = true;
+            }
+        }
+    }
+    // Cross-referencing provisions anywhere (remedies clauses, "Subject to", schedules).
+    for (i, p) in doc.provisions.iter().enumerate() {
+        if wanted[i] {
+            continue;
+        }
+        let t = doc.slice(p.span);
+        if cues::XREF.is_match(t) || cues::THIS_CLAUSE.is_match(t) || cues::NOTWITHSTANDING.is_match(t) {
+            wanted[i] = true;
+        }
+    }
+    Some(wanted)
+}
+
+struct ViewResult {
+    units: Vec<Unit>,
+    hits: Vec<Hit>,
+}
+
+fn run_view(pack: &Pack, lex: &Lexicon, doc: &Document, parties: &Parties, wanted: &[bool], view: View) -> ViewResult {
+    let index = ClauseIndex::new(doc);
+    let links = structure::links(doc, lex, view, wanted);
+    let units = build_units(doc, view, wanted);
+    let mut ctx = Ctx {
+        doc,
+        lex,
+        parties,
+        index: &index,
+        links: &links,
+        caps: BTreeMap::new(),
+        incorporated: BTreeMap::new(),
+        view,
+    };
+    // Incorporation chains: "must use reasonable endeavours to comply with Schedule 5".
+    for u in &units {
+        let full = u.full();
+        if !cues::INCORPORATES.is_match(&full) {
+            continue;
+        }
+        for target in structure::cross_refs(&index, &full) {
+            if structure::within(doc, u.prov, target) || structure::within(doc, target, u.prov) {
+                continue;
+            }
+            let kw_schedule = doc.provisions.get(target).is_some_and(|p| {
+                p.number.as_deref().is_some_and(|n| {
+                    let l = n.to_lowercase();
+                    ["schedule", "exhibit", "annex", "appendix", "attachment", "part"]
+                        .iter()
+                        .any(|k| l.contains(k))
+                }) || p.title.as_deref().is_some_and(|t| {
+                    let l = t.to_lowercase();
+                    ["schedule", "exhibit", "annex", "appendix", "attachment", "code of conduct"]
+                        .iter()
+                        .any(|k| l.contains(k))
+                })
+            });
+            if !kw_schedule {
+                continue;
+            }
+            let clause = doc.clause_number(u.prov).map(|c| format!("clause {c}")).unwrap_or_else(|| "an incorporating clause".into());
+            match modality(lex, &full) {
+                Modality::Hedged(w) => {
+                    ctx.caps.insert(
+                        target,
+                        (Status::Weak, format!("reached through {clause}: {}", quote(&w))),
+                    );
+                }
+                Modality::Binding(w) => {
+                    ctx.incorporated.insert(target, w);
+                }
+                _ => {}
+            }
+        }
+    }
+    // Bundle parts named like "Joint Schedule 5" are reached the same way.
+    bundle_caps(doc, lex, &units, &mut ctx);
+    let mut hits = Vec::new();
+    for (ui, u) in units.iter().enumerate() {
+        detect_unit(&ctx, ui, u, &mut hits);
+        references(&ctx, pack, ui, u, &mut hits);
+    }
+    // "Subject to clause 22" where clause 22 excludes or hedges: the weakest link decides.
+    for h in &mut hits {
+        if h.status == Status::Excluded {
+            continue;
+        }
+        let Some(u) = units.get(h.unit) else { continue };
+        let mut texts = vec![u.full()];
+        let mut cur = doc.provisions.get(u.prov).and_then(|p| p.parent);
+        while let Some(i) = cur {
+            if let Some(p) = doc.provisions.get(i) {
+                let t = view_text(doc, p.span, view);
+                texts.push(t.chars().take(300).collect());
+                cur = p.parent;
+            } else {
+                break;
+            }
+        }
+        for t in texts {
+            for c in cues::SUBJECT_TO.captures_iter(&t) {
+                let Some(num) = c.get(1) else { continue };
+                let Some(target) = index.resolve("clause", num.as_str()) else { continue };
+                let span = doc.subtree_span(target);
+                let ttext = view_text(doc, span, view);
+                if let Some(w) = lex.exclusions.find(&ttext) {
+                    h.status = Status::Excluded;
+                    h.reason = format!(
+                        "excluded through \"subject to\" clause {}: {}",
+                        num.as_str(),
+                        quote(w.as_str())
+                    );
+                    h.via.push(span);
+                } else if let Some(w) = lex.hedges.find(&ttext) {
+                    if h.status == Status::Satisfied {
+                        h.status = Status::Weak;
+                        h.reason = format!(
+                            "weakened through \"subject to\" clause {}: {}",
+                            num.as_str(),
+                            quote(w.as_str())
+                        );
+                        h.via.push(span);
+                    }
+                }
+            }
+        }
+    }
+    ViewResult { units, hits }
+}
+
+fn bundle_caps(doc: &Document, lex: &Lexicon, units: &[Unit], ctx: &mut Ctx<'_>) {
+    if doc.parts.len() < 2 {
+        return;
+    }
+    let names: Vec<String> = doc.parts.iter().map(|p| p.to_lowercase()).collect();
+    for u in units {
+        let full = u.full();
+        if !cues::INCORPORATES.is_match(&full) {
+            continue;
+        }
+        let lower = full.to_lowercase();
+        for c in cues::XREF.captures_iter(&full) {
+            let Some(whole) = c.get(0) else { continue };
+            let label = whole.as_str().to_lowercase();
+            // "Joint Schedule 5" / "Call-Off Schedule 14": keep the qualifier before it.
+            let before = &lower[..whole.start().min(lower.len())];
+            let qualifier = before.split_whitespace().last().unwrap_or("");
+            let with_q = format!("{qualifier} {label}");
+            let Some(part) = names.iter().position(|n| {
+                let base = n.rsplit('/').next().unwrap_or(n);
+                base.contains(&with_q) || (base.contains(&label) && !["joint", "call-off", "framework"].contains(&qualifier))
+            }) else {
+                continue;
+            };
+            let Some(part_u16) = u16::try_from(part).ok() else { continue };
+            if doc.provisions.get(u.prov).is_some_and(|p| p.part == part_u16) {
+                continue;
+            }
+            let clause = doc
+                .clause_number(u.prov)
+                .map(|c| format!("clause {c}"))
+                .unwrap_or_else(|| "an incorporating clause".into());
+            let file = doc.parts.get(part).cloned().unwrap_or_default();
+            for (i, p) in doc.provisions.iter().enumerate() {
+                if p.part != part_u16 || p.parent.is_some() {
+                    continue;
+                }
+                match modality(lex, &full) {
+                    Modality::Hedged(w) => {
+                        ctx.caps.insert(
+                            i,
+                            (Status::Weak, format!("reached through {clause} ({file}): {}", quote(&w))),
+                        );
+                    }
+                    Modality::Binding(w) => {
+                        ctx.incorporated.insert(i, w);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn evidence(doc: &Document, span: Span, prov: Option<usize>, text: Option<&str>) -> Evidence {
+    let (line, column) = doc.line_col(span.start);
+    let block = doc.block_at(span.start);
+    let raw = text.map_or_else(|| doc.slice(span).to_owned(), str::to_owned);
+    let mut t: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.len() > 600 {
+        let cut = (0..=600).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+        t.truncate(cut);
+        t.push('…');
+    }
+    let prov = prov.or_else(|| doc.provision_at(span.start));
+    let revision = doc
+        .revisions_in(span)
+        .next()
+        .map(|r| EvidenceRevision {
+            kind: r.kind,
+            author: r.author.clone(),
+            date: r.date.clone(),
+        });
+    Evidence {
+        start: span.start,
+        end: span.end,
+        line,
+        column,
+        clause: prov.and_then(|p| doc.clause_number(p)).map(str::to_owned),
+        heading: prov.and_then(|p| doc.heading_of(p)),
+        text: t,
+        file: if doc.parts.len() > 1 {
+            block.and_then(|b| doc.parts.get(usize::from(b.part)).cloned())
+        } else {
+            None
+        },
+        page: block.and_then(|b| b.page),
+        paragraph: block.map(|b| b.index),
+        revision,
+    }
+}
+
+fn rank(h: &Hit) -> (u8, u8, u8) {
+    (
+        h.status.support_rank(),
+        u8::from(!h.by_reference),
+        u8::from(h.overrides),
+    )
+}
+
+/// Judges a whole document.
+pub(crate) fn judge_document(pack: &Pack, lex: &Lexicon, doc: &Document, opts: &JudgeOptions) -> Vec<RequirementResult> {
+    let Some(wanted) = prefilter(doc, lex) else {
+        return super::missing(pack);
+    };
+    let parties = Parties::read(doc, lex, &opts.supplier_terms);
+    let current = run_view(pack, lex, doc, &parties, &wanted, View::Current);
+    let has_removals = doc.revisions.iter().any(|r| r.kind.is_removal());
+    let original = has_removals.then(|| run_view(pack, lex, doc, &parties, &wanted, View::Original));
+
+    let mut results = Vec::with_capacity(pack.requirements.len());
+    for req in &pack.requirements {
+        let det = detector_of(req);
+        let mut res = RequirementResult {
+            id: req.id.clone(),
+            status: Status::Missing,
+            severity: req.severity,
+            evidence: Vec::new(),
+            reason: "no provision found".into(),
+            notes: Vec::new(),
+            waiver: None,
+        };
+        let hits: Vec<&Hit> = current.hits.iter().filter(|h| h.detector == det).collect();
+        decide(doc, &current, &hits, det, &mut res);
+        if res.status == Status::Missing {
+            if let Some(orig) = &original {
+                let ohits: Vec<&Hit> = orig
+                    .hits
+                    .iter()
+                    .filter(|h| h.detector == det && matches!(h.status, Status::Satisfied | Status::Weak))
+                    .collect();
+                let mut tmp = res.clone();
+                decide(doc, orig, &ohits, det, &mut tmp);
+                if matches!(tmp.status, Status::Satisfied | Status::Weak) {
+                    res.status = Status::Removed;
+                    let who = tmp
+                        .evidence
+                        .first()
+                        .and_then(|e| e.revision.as_ref())
+                        .map(|r| {
+                            let by = r.author.as_deref().map(|a| format!(" by {a}")).unwrap_or_default();
+                            let on = r.date.as_deref().map(|d| format!(" on {d}")).unwrap_or_default();
+                            format!("{by}{on}")
+                        })
+                        .unwrap_or_default();
+                    res.reason = format!("only in deleted or struck-out text{who}: it will not be in the signed contract");
+                    res.evidence = tmp.evidence;
+                    res.notes = tmp.notes;
+                }
+            }
+        }
+        results.push(res);
+    }
+    results
+}
+
+fn decide(doc: &Document, view: &ViewResult, hits: &[&Hit], det: &str, res: &mut RequirementResult) {
+    if hits.is_empty() {
+        return;
+    }
+    let unit_ev = |h: &Hit| -> Evidence {
+        let u = &view.units[h.unit];
+        evidence(doc, u.span, Some(u.prov), None)
+    };
+    let exclusions: Vec<&&Hit> = hits.iter().filter(|h| h.status == Status::Excluded).collect();
+    let mut positive: Vec<&&Hit> = hits.iter().filter(|h| h.status != Status::Excluded).collect();
+    positive.sort_by(|a, b| rank(b).cmp(&rank(a)).then(a.unit.cmp(&b.unit)));
+
+    if det == "reporting" {
+        // Notify and cooperate may stand in different provisions.
+        let best_of = |bit: u8| {
+            positive
+                .iter()
+                .filter(|h| h.part & bit != 0)
+                .max_by(|a, b| rank(a).cmp(&rank(b)).then(b.unit.cmp(&a.unit)))
+                .copied()
+        };
+        let n = best_of(1);
+        let c = best_of(2);
+        if exclusions.is_empty() || positive.iter().any(|h| h.overrides) {
+            match (n, c) {
+                (Some(n), Some(c)) => {
+                    let status = n.status.max(c.status);
+                    // max() on Status orders satisfied < weak: the weaker of the two decides.
+                    res.status = status;
+                    res.reason = if status == Status::Satisfied {
+                        "duty to notify the buyer and to cooperate with investigations".into()
+                    } else if n.status == Status::Weak {
+                        n.reason.clone()
+                    } else {
+                        c.reason.clone()
+                    };
+                    res.evidence.push(unit_ev(n));
+                    if c.unit != n.unit {
+                        res.evidence.push(unit_ev(c));
+                    }
+                    res.notes.extend(n.notes.iter().cloned());
+                    for note in &c.notes {
+                        if !res.notes.contains(note) {
+                            res.notes.push(note.clone());
+                        }
+                    }
+                    add_revision_notes(doc, &view.units, &[n, c], res);
+                    return;
+                }
+                (Some(h), None) | (None, Some(h)) => {
+                    res.status = Status::Weak;
+                    res.reason = if h.part & 1 != 0 {
+                        "duty to notify without a duty to cooperate with investigations".into()
+                    } else {
+                        "duty to cooperate with investigations without a duty to notify".into()
+                    };
+                    res.evidence.push(unit_ev(h));
+                    res.notes.extend(h.notes.iter().cloned());
+                    add_revision_notes(doc, &view.units, &[h], res);
+                    return;
+                }
+                (None, None) => {}
+            }
+        }
+    }
+
+    let best = positive.first().copied().copied();
+    let overridden = best.is_some_and(|b| b.overrides && b.status == Status::Satisfied);
+    if let Some(ex) = exclusions.first() {
+        if !overridden {
+            res.status = Status::Excluded;
+            res.reason = ex.reason.clone();
+            for e in exclusions.iter().take(3) {
+                for span in &e.via {
+                    res.evidence.push(evidence(doc, *span, None, None));
+                }
+                res.evidence.push(unit_ev(e));
+            }
+            if let Some(b) = best {
+                res.evidence.push(unit_ev(b));
+            }
+            dedup_evidence(&mut res.evidence);
+            res.notes.extend(ex.notes.iter().cloned());
+            return;
+        }
+        res.notes.push("applies notwithstanding an exclusion elsewhere in the document".into());
+    }
+    let Some(best) = best else { return };
+    res.status = best.status;
+    res.reason = best.reason.clone();
+    res.evidence.push(unit_ev(best));
+    for span in &best.via {
+        res.evidence.push(evidence(doc, *span, None, None));
+    }
+    for h in positive.iter().skip(1).take(4) {
+        res.evidence.push(unit_ev(h));
+    }
+    dedup_evidence(&mut res.evidence);
+    for n in &best.notes {
+        if !res.notes.contains(n) {
+            res.notes.push(n.clone());
+        }
+    }
+    add_revision_notes(doc, &view.units, &[best], res);
+}
+
+fn dedup_evidence(ev: &mut Vec<Evidence>) {
+    let mut seen = std::collections::BTreeSet::new();
+    ev.retain(|e| seen.insert((e.start, e.end)));
+}
+
+fn add_revision_notes(doc: &Document, units: &[Unit], hits: &[&Hit], res: &mut RequirementResult) {
+    for h in hits {
+        let Some(u) = units.get(h.unit) else { continue };
+        for r in doc.revisions_in(u.span) {
+            if matches!(r.kind, RevisionKind::Inserted | RevisionKind::MovedTo) {
+                let by = r.author.as_deref().map(|a| format!(" by {a}")).unwrap_or_default();
+                let on = r.date.as_deref().map(|d| format!(" on {d}")).unwrap_or_default();
+                let what = if r.kind == RevisionKind::MovedTo { "moved" } else { "inserted" };
+                let note = format!("relies on text {what} as a tracked change{by}{on}, not yet accepted");
+                if !res.notes.contains(&note) {
+                    res.notes.push(note);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Who is who: the names the document gives the supplying and the buying party, read from the
+//! parties clause, the definitions, the pack's term lists and `--supplier-term`.
+
+use super::lexicon::Lexicon;
+use flowdown_core::Document;
+use regex::{Regex, RegexBuilder};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The party an obligation binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Actor {
+    Supplier,
+    Buyer,
+    /// "each party", "the parties", "neither party".
+    Mutual,
+    /// No party named before the verb (passive or impersonal wording).
+    Unknown,
+}
+
+#[derive(Debug)]
+pub(crate) struct Parties {
+    names: Regex,
+    roles: BTreeMap<String, Actor>,
+}
+
+static DEFINED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(
+        r#"\(\s*(?:hereinafter\s+|herein\s+|each\s+a\s+|individually\s+)?(?:(?:referred\s+to\s+(?:herein\s+)?|called|known)\s+as\s+)?(?:the\s+|a\s+)?["\u{201C}]([A-Z][A-Za-z0-9&.\- ]{0,38}[A-Za-z0-9.])["\u{201D}]"#,
+    )
+    .build()
+    .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"))
+});
+
+static MUTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    super::lexicon::cue(r"\b(?:each|either|both|neither|the)\s+part(?:y|ies)\b")
+});
+
+/// The verb that starts an obligation; the actor is named before it.
+pub(crate) static MODAL: LazyLock<Regex> = LazyLock::new(|| {
+    super::lexicon::cue(
+        r"\b(?:shall|must|will|may|should|agrees?|undertakes?|warrants?|covenants?|represents?|certif(?:y|ies)|acknowledges?|is\s+(?:prohibited|required|responsible|entitled|obliged)|are\s+(?:prohibited|required|responsible|entitled)|has\s+the\s+right|reserves)\b",
+    )
+});
+
+impl Parties {
+    pub(crate) fn read(doc: &Document, lex: &Lexicon, extra_supplier: &[String]) -> Self {
+        let mut roles: BTreeMap<String, Actor> = BTreeMap::new();
+        for t in &lex.supplier_terms {
+            roles.insert(t.to_lowercase(), Actor::Supplier);
+        }
+        for t in &lex.buyer_terms {
+            roles.insert(t.to_lowercase(), Actor::Buyer);
+        }
+        // "Contractor" is the buyer in a sub-contract where the other party is "Subcontractor".
+        let head_end = doc.text.len().min(6000);
+        let head = doc.text.get(..head_end).unwrap_or(&doc.text);
+        let defined: Vec<String> = DEFINED_NAME
+            .captures_iter(head)
+            .filter_map(|c| c.get(1).map(|m| m.as_str().trim().to_owned()))
+            .collect();
+        let defines = |name: &str| defined.iter().any(|d| d.eq_ignore_ascii_case(name));
+        if defines("Subcontractor") || defines("Sub-contractor") || defines("Seller") {
+            if defines("Contractor") || defines("Prime Contractor") {
+                roles.insert("contractor".into(), Actor::Buyer);
+            }
+        }
+        // Defined short names: role from their own words or from how the document uses them.
+        for name in &defined {
+            let key = name.to_lowercase();
+            if roles.contains_key(&key) {
+                continue;
+            }
+            let role = infer_role(doc, name, lex);
+            if let Some(role) = role {
+                roles.insert(key, role);
+            }
+        }
+        for t in extra_supplier {
+            roles.insert(t.to_lowercase(), Actor::Supplier);
+        }
+        let mut names: Vec<&String> = roles.keys().collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let alternation = names
+            .iter()
+            .map(|n| regex::escape(n))
+            .collect::<Vec<_>>()
+            .join("|");
+        let names = RegexBuilder::new(&format!(r"(?-u:\b)(?:{alternation})s?(?-u:\b)"))
+            .case_insensitive(true)
+            .build()
+            .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"));
+        Self { names, roles }
+    }
+
+    /// The role of a capitalised party name found in `text` (last one wins).
+    fn last_party(&self, text: &str) -> Option<Actor> {
+        let mut found = None;
+        for m in self.names.find_iter(text) {
+            // Party names are capitalised ("the Supplier"); "its suppliers" is not a party.
+            if !m.as_str().starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let key = m.as_str().to_lowercase();
+            let key = key.strip_suffix('s').filter(|k| self.roles.contains_key(*k)).unwrap_or(&key);
+            if let Some(r) = self.roles.get(key) {
+                found = Some(*r);
+            }
+        }
+        found
+    }
+
+    /// Who an obligation in `text` binds: the party named before its first modal verb.
+    pub(crate) fn actor(&self, text: &str) -> Actor {
+        let Some(m) = MODAL.find(text) else {
+            return self.last_party(text).unwrap_or(Actor::Unknown);
+        };
+        let before = &text[..m.start()];
+        let window_start = before
+            .char_indices()
+            .rev()
+            .nth(120)
+            .map_or(0, |(i, _)| i);
+        let window = &before[window_start..];
+        // Stop at the last clause break: "If the Buyer asks, the Supplier shall".
+        let window = window.rsplit([',', ';', ':']).next().unwrap_or(window);
+        if MUTUAL.is_match(window) {
+            return Actor::Mutual;
+        }
+        self.last_party(window)
+            .or_else(|| {
+                // "Notwithstanding …, the Supplier shall": the break may split the subject off.
+                let whole = &before[window_start..];
+                if MUTUAL.is_match(whole) {
+                    Some(Actor::Mutual)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(Actor::Unknown)
+    }
+
+    /// True when `text` names a buyer party (capitalised).
+    pub(crate) fn names_buyer(&self, text: &str) -> bool {
+        self.names.find_iter(text).any(|m| {
+            m.as_str().starts_with(|c: char| c.is_uppercase())
+                && self.roles.get(&m.as_str().to_lowercase()) == Some(&Actor::Buyer)
+        })
+    }
+
+    /// True when `text` names a supplier party (capitalised).
+    pub(crate) fn names_supplier(&self, text: &str) -> bool {
+        self.names.find_iter(text).any(|m| {
+            m.as_str().starts_with(|c: char| c.is_uppercase())
+                && self.roles.get(&m.as_str().to_lowercase()) == Some(&Actor::Supplier)
+        })
+    }
+}
+
+fn infer_role(doc: &Document, name: &str, lex: &Lexicon) -> Option<Actor> {
+    let esc = regex::escape(name);
+    // The parenthesis may itself say the role: ("PNC" or "Buyer"), ("IAC", the "Supplier").
+    let own = RegexBuilder::new(&format!(
+        r#"["\u{{201C}}]{esc}["\u{{201D}}][^)]{{0,60}}["\u{{201C}}]([A-Za-z ]{{2,30}})["\u{{201D}}]"#
+    ))
+    .build()
+    .ok()?;
+    if let Some(c) = own.captures(doc.text.get(..doc.text.len().min(6000)).unwrap_or("")) {
+        let role = c.get(1).map(|m| m.as_str().to_lowercase()).unwrap_or_default();
+        if lex.supplier_terms.iter().any(|t| t.to_lowercase() == role) {
+            return Some(Actor::Supplier);
+        }
+        if lex.buyer_terms.iter().any(|t| t.to_lowercase() == role) {
+            return Some(Actor::Buyer);
+        }
+    }
+    let supply = RegexBuilder::new(&format!(
+        r"\b{esc}\s+(?:shall|will|agrees\s+to|desires\s+to|wishes\s+to|is\s+engaged\s+in|has\s+agreed\s+to)?\s*(?:\w+\s+){{0,3}}?(?:manufactur|suppl(?:y|ies)|deliver|provid|sell|perform|produc|distribut|ship|render)"
+    ))
+    .case_insensitive(true)
+    .build()
+    .ok()?;
+    let buy = RegexBuilder::new(&format!(
+        r"\b{esc}\s+(?:shall|will|agrees\s+to|desires\s+to|wishes\s+to|has\s+agreed\s+to)?\s*(?:\w+\s+){{0,3}}?(?:pay|purchas|order|buy|acquir|procur|engag|retain|appoint)"
+    ))
+    .case_insensitive(true)
+    .build()
+    .ok()?;
+    let s = supply.find_iter(&doc.text).count();
+    let b = buy.find_iter(&doc.text).count();
+    match s.cmp(&b) {
+        std::cmp::Ordering::Greater => Some(Actor::Supplier),
+        std::cmp::Ordering::Less => Some(Actor::Buyer),
+        std::cmp::Ordering::Equal => None,
+    }
+}

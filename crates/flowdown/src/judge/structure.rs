@@ -1,0 +1,219 @@
+//! Document structure the judge needs: the clause index, cross-references, links to
+//! trafficking, and incorporation chains.
+
+use super::cues;
+use super::lexicon::Lexicon;
+use super::units::{view_text, Unit, View};
+use flowdown_core::{Document, ProvisionKind};
+use std::collections::BTreeMap;
+
+/// Normalises a clause number for lookup: `Clause 12.3 (a)` → `12.3(a)`, `Schedule 5` → `schedule 5`.
+pub(crate) fn norm_number(n: &str) -> Vec<String> {
+    let lower = n.trim().trim_end_matches(['.', ':', ')']).to_lowercase();
+    let lower = if n.trim().ends_with(')') && n.contains('(') {
+        n.trim().to_lowercase()
+    } else {
+        lower
+    };
+    let compact: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut keys = vec![compact.replace(" (", "(")];
+    for kw in [
+        "clause ", "section ", "article ", "paragraph ", "sub-clause ", "§ ", "§",
+    ] {
+        if let Some(rest) = compact.strip_prefix(kw) {
+            keys.push(rest.replace(" (", "(").trim().to_owned());
+        }
+    }
+    keys
+}
+
+/// Index of clause numbers to provisions.
+pub(crate) struct ClauseIndex {
+    map: BTreeMap<String, usize>,
+}
+
+impl ClauseIndex {
+    pub(crate) fn new(doc: &Document) -> Self {
+        let mut map = BTreeMap::new();
+        for (i, p) in doc.provisions.iter().enumerate() {
+            if matches!(p.kind, ProvisionKind::Toc | ProvisionKind::Annotation) {
+                continue;
+            }
+            if let Some(n) = &p.number {
+                for k in norm_number(n) {
+                    map.entry(k).or_insert(i);
+                }
+            }
+            if let Some(t) = &p.title {
+                // "Schedule 5 - Corporate Social Responsibility" as a title.
+                let lower = t.to_lowercase();
+                for kw in ["schedule", "exhibit", "annex", "appendix", "attachment"] {
+                    if let Some(pos) = lower.find(kw) {
+                        let tail: String = lower[pos..]
+                            .split_whitespace()
+                            .take(2)
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        map.entry(tail).or_insert(i);
+                    }
+                }
+            }
+        }
+        Self { map }
+    }
+
+    /// Resolves a cross-reference like `clause 9`, `Section 4.2(b)`, `Schedule 5`.
+    pub(crate) fn resolve(&self, keyword: &str, number: &str) -> Option<usize> {
+        let kw = keyword.to_lowercase();
+        let kw = kw.trim_end_matches('s');
+        let num = number.trim().to_lowercase().replace(' ', "");
+        let candidates = [
+            format!("{kw} {num}"),
+            num.clone(),
+            num.trim_end_matches('.').to_owned(),
+        ];
+        for c in candidates {
+            if let Some(i) = self.map.get(&c) {
+                return Some(*i);
+            }
+        }
+        // `9.1(a)` may be indexed as `9.1(a)`; `clause 9(a)` as `9(a)`; try the prefix.
+        let base: String = num.split('(').next().unwrap_or("").to_owned();
+        if base != num {
+            return self.map.get(&base).copied();
+        }
+        None
+    }
+}
+
+/// Cross-references found in a text: the provisions they resolve to.
+pub(crate) fn cross_refs(index: &ClauseIndex, text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for c in cues::XREF.captures_iter(text) {
+        let kw = c
+            .get(0)
+            .map(|m| m.as_str().split_whitespace().next().unwrap_or(""))
+            .unwrap_or("");
+        if let Some(num) = c.get(1) {
+            if let Some(i) = index.resolve(kw, num.as_str()) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Per provision: does its own text (or title) mention trafficking, and does its subtree?
+pub(crate) struct Links {
+    pub(crate) own: Vec<bool>,
+    pub(crate) subtree: Vec<bool>,
+}
+
+pub(crate) fn links(doc: &Document, lex: &Lexicon, view: View, wanted: &[bool]) -> Links {
+    let n = doc.provisions.len();
+    let mut own = vec![false; n];
+    for (i, p) in doc.provisions.iter().enumerate() {
+        if matches!(p.kind, ProvisionKind::Toc | ProvisionKind::Annotation) {
+            continue;
+        }
+        if p.title
+            .as_deref()
+            .is_some_and(|t| lex.trafficking_in(t).is_some())
+        {
+            own[i] = true;
+            continue;
+        }
+        if wanted.get(i).copied().unwrap_or(false) {
+            let text = view_text(doc, p.span, view);
+            own[i] = lex.trafficking_in(&text).is_some();
+        }
+    }
+    let mut subtree = own.clone();
+    // Children come after parents: a reverse pass propagates upwards.
+    for i in (0..n).rev() {
+        if subtree[i] {
+            if let Some(parent) = doc.provisions[i].parent {
+                if let Some(s) = subtree.get_mut(parent) {
+                    *s = true;
+                }
+            }
+        }
+    }
+    Links { own, subtree }
+}
+
+/// True when the unit is linked to trafficking through its provision, a heading above it, a
+/// cross-reference, or "this clause".
+pub(crate) fn unit_linked(
+    doc: &Document,
+    lex: &Lexicon,
+    links: &Links,
+    index: &ClauseIndex,
+    unit: &Unit,
+    full: &str,
+) -> bool {
+    if lex.trafficking_in(full).is_some() {
+        return true;
+    }
+    // The provision itself and its ancestors (their own text or titles).
+    let mut cur = Some(unit.prov);
+    let mut first = true;
+    while let Some(i) = cur {
+        let Some(p) = doc.provisions.get(i) else {
+            break;
+        };
+        // A very long provision (flattened text) links only through its own sentence.
+        let small = p.span.len() < 2500;
+        if links.own.get(i).copied().unwrap_or(false) && (small || !first) {
+            return true;
+        }
+        first = false;
+        cur = p.parent;
+    }
+    // The closest heading above (a section heading that is not an ancestor).
+    if let Some(h) = heading_before(doc, unit.prov) {
+        if links.own.get(h).copied().unwrap_or(false) {
+            return true;
+        }
+    }
+    // "any breach of clause 9", "the obligations in Section 4.2".
+    if cross_refs(index, full)
+        .iter()
+        .any(|&i| links.subtree.get(i).copied().unwrap_or(false))
+    {
+        return true;
+    }
+    // "this clause": an ancestor whose subtree is about trafficking.
+    if cues::THIS_CLAUSE.is_match(full) {
+        let mut cur = doc.provisions.get(unit.prov).and_then(|p| p.parent);
+        while let Some(i) = cur {
+            if links.subtree.get(i).copied().unwrap_or(false) {
+                return true;
+            }
+            cur = doc.provisions.get(i).and_then(|p| p.parent);
+        }
+    }
+    false
+}
+
+/// The nearest preceding heading provision at the same or a shallower depth.
+fn heading_before(doc: &Document, prov: usize) -> Option<usize> {
+    let depth = doc.provisions.get(prov)?.depth;
+    (0..prov).rev().take(200).find(|&i| {
+        doc.provisions
+            .get(i)
+            .is_some_and(|p| p.kind == ProvisionKind::Heading && p.depth <= depth)
+    })
+}
+
+/// True when provision `i` lies inside provision `root`'s subtree.
+pub(crate) fn within(doc: &Document, i: usize, root: usize) -> bool {
+    let mut cur = Some(i);
+    while let Some(c) = cur {
+        if c == root {
+            return true;
+        }
+        cur = doc.provisions.get(c).and_then(|p| p.parent);
+    }
+    false
+}
