@@ -1,5 +1,20 @@
 //! Hostile-input limits. Each exceeded limit is an [`flowdown_core::ErrorKind::LimitExceeded`]
-//! error naming the limit.
+//! error naming the limit and the value that exceeded it.
+//!
+//! | limit | default | checked |
+//! |---|---|---|
+//! | `max-file-size` | 64 MiB | before reading a file |
+//! | `max-zip-entries` | 10,000 | when a DOCX/ODT central directory is opened |
+//! | `max-entry-size` | 256 MiB | while an entry decompresses (declared sizes are not trusted) |
+//! | `max-total-uncompressed` | 512 MiB | while entries decompress, summed over the container |
+//! | `max-compression-ratio` | 200 | while an entry decompresses, once it passes 1 MiB |
+//! | `max-xml-depth` | 256 | element nesting in DOCX/ODT/XML parts and HTML |
+//! | `max-pdf-objects` | 1,000,000 | before and after a PDF's object table is loaded |
+//!
+//! Entities are never expanded and DTDs with entity declarations or external ids are refused
+//! (`entity-refused`): there is no limit to tune for them.
+
+use flowdown_core::{Error, ErrorKind};
 
 /// Limits applied while reading one document. Defaults suit contracts of any realistic size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,4 +47,14 @@ impl Default for Limits {
             max_pdf_objects: 1_000_000,
         }
     }
+}
+
+/// The `limit-exceeded` error for `limit` (its public kebab-case name), naming the value seen
+/// and the maximum; `what` says what was counted.
+pub(crate) fn exceeded(name: &str, limit: &str, value: u64, max: u64, what: &str) -> Error {
+    Error::new(
+        ErrorKind::LimitExceeded,
+        name,
+        format!("{limit} exceeded: {value} {what}, over the limit of {max}"),
+    )
 }

@@ -3,8 +3,11 @@
 use crate::ReadOptions;
 use flowdown_core::{Document, Error, ErrorKind, Format};
 
+pub(crate) mod container;
+pub mod docx;
 pub mod markdown;
 pub mod text;
+pub(crate) mod xmlx;
 
 /// Dispatches to the reader of `format`.
 ///
@@ -19,6 +22,7 @@ pub fn read(
     match format {
         Format::Text => text::read(name, bytes, opts),
         Format::Markdown => markdown::read(name, bytes, opts),
+        Format::Docx => docx::read(name, bytes, opts),
         other => Err(Error::new(
             ErrorKind::UnsupportedFormat,
             name,
