@@ -15,6 +15,8 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Check contract documents against the requirement pack.
     Check(CheckArgs),
+    /// Audit supply-chain declarations: flow-down attestations, tiers, identifiers, gaps.
+    Audit(crate::commands::audit::AuditArgs),
     /// List the requirements of the pack.
     Rules(RulesArgs),
     /// Explain one requirement: source paragraph, what satisfies it, examples, model clause.

@@ -118,6 +118,25 @@ impl Date {
         (day <= days).then_some(Self { year, month, day })
     }
 
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    #[must_use]
+    pub fn from_unix_days(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Self {
+            year: u16::try_from(y.clamp(1, 9999)).unwrap_or(1970),
+            month: u8::try_from(m).unwrap_or(1),
+            day: u8::try_from(d).unwrap_or(1),
+        }
+    }
+
     /// Parses `YYYY-MM-DD` exactly.
     ///
     /// # Errors
@@ -321,8 +340,7 @@ pub struct Flowdown {
     /// `"all"` or the requirement ids of the pack that were flowed down.
     pub requirements: FlowdownRequirements,
     /// When it was attested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attested_at: Option<Date>,
+    pub attested_at: Date,
     /// The date after which the attestation no longer holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<Date>,

@@ -12,6 +12,7 @@
 )]
 
 pub mod contract;
+pub mod declaration;
 mod detect;
 mod limits;
 pub mod segment;

@@ -19,6 +19,7 @@ pub use flowdown_core::{
 };
 pub use flowdown_ingest as ingest;
 
+pub mod audit;
 mod check;
 pub mod judge;
 pub mod pack;
@@ -26,3 +27,4 @@ pub mod report;
 
 pub use check::{check_document, check_path, check_paths, check_text, collect_paths, CheckOptions};
 pub use pack::{Pack, RequirementDef};
+pub use audit::{audit_path, audit_paths, AuditOptions};

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub(crate) mod audit;
 mod check;
 mod explain;
 mod rules;
@@ -13,6 +14,7 @@ use std::path::Path;
 pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Check(a) => check::run(&a),
+        Command::Audit(a) => audit::run(&a),
         Command::Rules(a) => rules::run(&a),
         Command::Explain(a) => explain::run(&a),
     }

@@ -1,0 +1,104 @@
+//! The native JSON format (`schema_version: 1`, unknown fields rejected with their JSON path).
+
+use super::decl_err;
+use flowdown_core::{
+    Declaration, DeclarationFormat, Error, LocationStyle, ReadDeclaration, SourceMap,
+};
+
+/// The only native format version.
+pub(crate) const SCHEMA_VERSION: u32 = 1;
+
+pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<ReadDeclaration, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // The fast path keeps no path; only a failing file is parsed again to name the path.
+    let declaration: Declaration = match serde_json::from_slice(bytes) {
+        Ok(d) => d,
+        Err(first) => {
+            let de = &mut serde_json::Deserializer::from_slice(bytes);
+            return Err(
+                match serde_path_to_error::deserialize::<_, Declaration>(de) {
+                    Err(e) => decl_err(name, format!("{}: {}", json_path(e.path()), e.inner())),
+                    Ok(_) => decl_err(name, format!("$: {first}")),
+                },
+            );
+        }
+    };
+    if declaration.schema_version != SCHEMA_VERSION {
+        return Err(decl_err(
+            name,
+            format!(
+                "$.schema_version: schema_version {} is not supported; this flowdown reads {SCHEMA_VERSION}",
+                declaration.schema_version
+            ),
+        ));
+    }
+    Ok(ReadDeclaration {
+        path: name.to_owned(),
+        format: DeclarationFormat::Json,
+        declaration,
+        source: SourceMap {
+            style: LocationStyle::JsonPath,
+            ..SourceMap::default()
+        },
+        notes: Vec::new(),
+    })
+}
+
+/// `parties[1].nmae` → `$.parties[1].nmae`; the root → `$`.
+pub(crate) fn json_path(p: &serde_path_to_error::Path) -> String {
+    let s = p.to_string();
+    if s.is_empty() || s == "." {
+        "$".to_owned()
+    } else if s.starts_with('[') {
+        format!("${s}")
+    } else {
+        format!("$.{s}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+
+    #[test]
+    fn unknown_field_names_its_path() {
+        let src = br#"{"schema_version":1,"declaration_id":"D","contract":{"prime":"a"},
+            "parties":[{"id":"a","name":"A"},{"id":"b","nmae":"B"}]}"#;
+        let e = read("d.json", src).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("$.parties[1].nmae: unknown field `nmae`"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("line 2"), "{}", e.message);
+    }
+
+    #[test]
+    fn wrong_type_and_bad_date_name_their_path() {
+        let src = br#"{"schema_version":1,"declaration_id":"D","contract":{"prime":"a"},
+            "links":[{"buyer":"a","supplier":7}]}"#;
+        let e = read("d.json", src).unwrap_err();
+        assert!(
+            e.message.starts_with("$.links[0].supplier: invalid type"),
+            "{}",
+            e.message
+        );
+        let src = br#"{"schema_version":1,"declaration_id":"D","valid_until":"2026-02-30",
+            "contract":{"prime":"a"}}"#;
+        let e = read("d.json", src).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("$.valid_until: `2026-02-30` is not an ISO 8601 date"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn other_versions_are_refused() {
+        let src = br#"{"schema_version":2,"declaration_id":"D","contract":{"prime":"a"}}"#;
+        let e = read("d.json", src).unwrap_err();
+        assert!(e.message.starts_with("$.schema_version:"), "{}", e.message);
+    }
+}
