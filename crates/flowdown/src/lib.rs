@@ -24,6 +24,7 @@ mod check;
 pub mod judge;
 pub mod pack;
 pub mod report;
+pub mod screen;
 
 pub use check::{check_document, check_path, check_paths, check_text, collect_paths, CheckOptions};
 pub use pack::{Pack, RequirementDef};

@@ -1,0 +1,835 @@
+//! Matching parties against list entries.
+//!
+//! **Blocking.** Every name and alias of every entry is normalised once
+//! ([`normalize_name`](super::normalize::normalize_name)); an inverted index maps each token key
+//! to the names that hold it, a SymSpell-style index of one-character deletions finds the tokens
+//! one edit away (typos, transliteration variants the phonetic key does not merge), and the
+//! compact form (keys without spaces) catches names written with different spacing. A party's
+//! candidates are the names sharing a token (weighted by rarity: very common tokens are not
+//! followed unless nothing else is left), ranked, and only the best [`MatchOptions::max_candidates`]
+//! are scored. Identifier matches come from their own exact index.
+//!
+//! **Scoring.** Tokens are aligned one to one (OSA edit distance from `strsim`, adjacent tokens
+//! merged when their concatenation is a token of the other side); common business words weigh
+//! 0.35, others 1. The token score is a weighted Dice coefficient of the alignment, the
+//! character score the best `strsim` normalised Levenshtein similarity of the token-sorted and
+//! the compact forms; the name score is `max(token, (token + characters) / 2)`. Then country
+//! (agreement +0.02, disagreement −0.10, −0.20 for names made only of common words), legal
+//! form (families disagree −0.03 / −0.20) and identifiers (an exact match scores 1; a
+//! conflicting value of the same scheme −0.15) adjust it. Every match carries all of it.
+
+use super::lists::{Identifier, ListEntry, ScreeningList};
+use super::normalize::{
+    is_generic, normalize_name, phonetic_key, skeleton, LegalFamily, NormalizedName,
+};
+use rustc_hash::{FxHashMap, FxHasher};
+use serde::Serialize;
+use std::hash::{Hash, Hasher};
+
+/// Default threshold: chosen from the evaluation set (`fixtures/screening/pairs.tsv`).
+pub const DEFAULT_THRESHOLD: f64 = 0.86;
+
+/// Weight of a common business word in the token score.
+const GENERIC_WEIGHT: f64 = 0.35;
+
+/// A party to screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Party {
+    /// Caller's id (declaration party id, `file:line`), if any.
+    pub id: Option<String>,
+    /// The name as written.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 codes.
+    pub countries: Vec<String>,
+    /// Identifiers.
+    pub identifiers: Vec<Identifier>,
+}
+
+impl Party {
+    /// A party with a name only.
+    #[must_use]
+    pub fn named(name: &str) -> Self {
+        Self {
+            name: name.to_string(),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the country (alpha-2).
+    #[must_use]
+    pub fn in_country(mut self, code: &str) -> Self {
+        if !code.is_empty() {
+            self.countries.push(code.to_ascii_uppercase());
+        }
+        self
+    }
+}
+
+/// Matching options.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MatchOptions {
+    /// Lowest score reported (0–1).
+    pub threshold: f64,
+    /// Candidates scored per party after blocking.
+    pub max_candidates: usize,
+    /// Matches kept per party (best first).
+    pub max_matches: usize,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        Self {
+            threshold: DEFAULT_THRESHOLD,
+            max_candidates: 48,
+            max_matches: 10,
+        }
+    }
+}
+
+/// A pair of aligned tokens.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TokenMatch {
+    /// Party token (normalised).
+    pub party: String,
+    /// Entry token (normalised).
+    pub entry: String,
+    /// Similarity 0–1.
+    pub similarity: f64,
+}
+
+/// Legal forms removed from both names.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct LegalFormsDropped {
+    /// From the party's name.
+    pub party: Vec<String>,
+    /// From the entry's name.
+    pub entry: Vec<String>,
+}
+
+/// The parts of a score.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ScoreParts {
+    /// Weighted token alignment (Dice).
+    pub tokens: f64,
+    /// Character similarity (best of token-sorted and compact forms).
+    pub characters: f64,
+    /// Name score: `max(tokens, (tokens + characters) / 2)`.
+    pub name: f64,
+    /// Country adjustment.
+    pub country: f64,
+    /// Legal-form adjustment.
+    pub legal_form: f64,
+    /// Identifier adjustment (a conflict of the same scheme).
+    pub identifier: f64,
+    /// The identifier both share (`lei:…`); the score is then 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier_match: Option<String>,
+}
+
+/// Why a party matched an entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The party's normalised name.
+    pub party_normalized: String,
+    /// The entry name (or alias) that matched, as written.
+    pub entry_name: String,
+    /// Its normalised form.
+    pub entry_normalized: String,
+    /// True when an alias matched rather than the primary name.
+    pub via_alias: bool,
+    /// Aligned tokens.
+    pub tokens_matched: Vec<TokenMatch>,
+    /// Party tokens left unaligned.
+    pub party_tokens_unmatched: Vec<String>,
+    /// Entry tokens left unaligned.
+    pub entry_tokens_unmatched: Vec<String>,
+    /// Legal forms removed.
+    pub legal_forms_dropped: LegalFormsDropped,
+    /// Countries of both sides.
+    pub countries: (Vec<String>, Vec<String>),
+    /// Score parts.
+    pub parts: ScoreParts,
+}
+
+/// A match of a party with a list entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// Index of the entry in [`Screener::entries`].
+    pub entry_index: usize,
+    /// The entry.
+    pub entry: ListEntry,
+    /// Score 0–1.
+    pub score: f64,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// A normalised name of an entry, compactly stored.
+#[derive(Debug, Clone)]
+struct NameRow {
+    entry: u32,
+    alias: u32,
+    keys: Box<str>,
+    families: u8,
+    common: bool,
+    abjad: bool,
+}
+
+fn family_bits(n: &NormalizedName) -> u8 {
+    n.legal_forms.iter().fold(0u8, |acc, f| {
+        acc | match f.family {
+            LegalFamily::LimitedLiability => 1,
+            LegalFamily::JointStock => 2,
+            LegalFamily::Corporation => 4,
+            LegalFamily::Partnership => 8,
+            LegalFamily::Other => 16,
+        }
+    })
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// Yields the one-character deletions of an ASCII token.
+fn deletions(token: &str) -> impl Iterator<Item = String> + '_ {
+    (0..token.len()).map(move |i| {
+        let mut s = String::with_capacity(token.len() - 1);
+        s.push_str(&token[..i]);
+        s.push_str(&token[i + 1..]);
+        s
+    })
+}
+
+/// Tokens at least this long are indexed for one-edit lookups.
+const FUZZY_MIN_LEN: usize = 4;
+
+/// A list (or several) indexed for screening.
+#[derive(Debug, Default)]
+pub struct Screener {
+    entries: Vec<ListEntry>,
+    rows: Vec<NameRow>,
+    vocab: FxHashMap<Box<str>, u32>,
+    vocab_tokens: Vec<Box<str>>,
+    post_off: Vec<u32>,
+    post: Vec<u32>,
+    deletes: Vec<(u64, u32)>,
+    compact: Vec<(u64, u32)>,
+    ids: FxHashMap<String, Vec<u32>>,
+}
+
+impl Screener {
+    /// Indexes the entries of several lists.
+    #[must_use]
+    pub fn new(lists: Vec<ScreeningList>) -> Self {
+        let entries: Vec<ListEntry> = lists.into_iter().flat_map(|l| l.entries).collect();
+        Self::from_entries(entries)
+    }
+
+    /// Indexes entries.
+    #[must_use]
+    pub fn from_entries(entries: Vec<ListEntry>) -> Self {
+        let mut s = Self {
+            entries,
+            ..Self::default()
+        };
+        s.build();
+        s
+    }
+
+    /// The entries, in list order.
+    #[must_use]
+    pub fn entries(&self) -> &[ListEntry] {
+        &self.entries
+    }
+
+    fn build(&mut self) {
+        let mut pairs: Vec<(u32, u32)> = Vec::new(); // (token id, row)
+        for (ei, e) in self.entries.iter().enumerate() {
+            let ei = u32::try_from(ei).unwrap_or(u32::MAX);
+            for (ai, name) in std::iter::once(&e.name).chain(e.aliases.iter()).enumerate() {
+                let n = normalize_name(name);
+                if n.tokens.is_empty() {
+                    continue;
+                }
+                let row = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
+                let mut seen: Vec<u32> = Vec::with_capacity(n.tokens.len());
+                for t in &n.tokens {
+                    let next = u32::try_from(self.vocab_tokens.len()).unwrap_or(u32::MAX);
+                    let tid = *self.vocab.entry(t.as_str().into()).or_insert_with(|| {
+                        self.vocab_tokens.push(t.as_str().into());
+                        next
+                    });
+                    if !seen.contains(&tid) {
+                        seen.push(tid);
+                        pairs.push((tid, row));
+                    }
+                }
+                self.compact.push((hash_str(&n.compact()), row));
+                self.rows.push(NameRow {
+                    entry: ei,
+                    alias: u32::try_from(ai).unwrap_or(u32::MAX),
+                    keys: n.tokens.join(" ").into_boxed_str(),
+                    families: family_bits(&n),
+                    common: n.is_common_words(),
+                    abjad: n.abjad,
+                });
+            }
+            for id in &e.identifiers {
+                self.ids.entry(id.key()).or_default().push(ei);
+            }
+        }
+        // Postings in compressed sparse rows.
+        pairs.sort_unstable();
+        let v = self.vocab_tokens.len();
+        self.post_off = vec![0; v + 1];
+        for (tid, _) in &pairs {
+            self.post_off[*tid as usize + 1] += 1;
+        }
+        for i in 0..v {
+            self.post_off[i + 1] += self.post_off[i];
+        }
+        self.post = pairs.into_iter().map(|(_, r)| r).collect();
+        // One-edit index over the vocabulary.
+        for (tid, t) in self.vocab_tokens.iter().enumerate() {
+            if t.len() >= FUZZY_MIN_LEN && !t.bytes().any(|b| b.is_ascii_digit()) {
+                let tid = u32::try_from(tid).unwrap_or(u32::MAX);
+                self.deletes.push((hash_str(t), tid));
+                for d in deletions(t) {
+                    self.deletes.push((hash_str(&d), tid));
+                }
+            }
+        }
+        self.deletes.sort_unstable();
+        self.deletes.dedup();
+        self.compact.sort_unstable();
+    }
+
+    fn postings(&self, tid: u32) -> &[u32] {
+        let i = tid as usize;
+        &self.post[self.post_off[i] as usize..self.post_off[i + 1] as usize]
+    }
+
+    fn lookup_sorted(v: &[(u64, u32)], h: u64) -> impl Iterator<Item = u32> + '_ {
+        let start = v.partition_point(|(k, _)| *k < h);
+        v[start..]
+            .iter()
+            .take_while(move |(k, _)| *k == h)
+            .map(|(_, x)| *x)
+    }
+
+    /// Tokens of the vocabulary within one edit of `key` (itself included), with similarity.
+    fn similar_tokens(&self, key: &str, out: &mut Vec<(u32, f64)>) {
+        if let Some(&tid) = self.vocab.get(key) {
+            out.push((tid, 1.0));
+        }
+        if key.len() < FUZZY_MIN_LEN || key.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        let mut found: Vec<u32> = Vec::new();
+        let probes = std::iter::once(key.to_string()).chain(deletions(key));
+        for p in probes {
+            for tid in Self::lookup_sorted(&self.deletes, hash_str(&p)) {
+                if !found.contains(&tid) {
+                    found.push(tid);
+                }
+            }
+        }
+        for tid in found {
+            let t = &self.vocab_tokens[tid as usize];
+            if &**t == key {
+                continue;
+            }
+            let s = token_similarity(key, t);
+            if s > 0.0 {
+                out.push((tid, s));
+            }
+        }
+    }
+
+    /// Screens one party; matches at or above the threshold, best first.
+    #[must_use]
+    pub fn screen(&self, party: &Party, opts: &MatchOptions) -> Vec<Match> {
+        let q = normalize_name(&party.name);
+        let n_rows = self.rows.len().max(1) as f64;
+        let mut acc: FxHashMap<u32, f64> = FxHashMap::default();
+        let mut frequent: Vec<u32> = Vec::new();
+        let max_df = (self.rows.len() / 50).max(2000);
+        let mut sim: Vec<(u32, f64)> = Vec::new();
+        let mut qkeys: Vec<&str> = q.tokens.iter().map(String::as_str).collect();
+        qkeys.sort_unstable();
+        qkeys.dedup();
+        for key in &qkeys {
+            sim.clear();
+            self.similar_tokens(key, &mut sim);
+            for &(tid, s) in &sim {
+                let posts = self.postings(tid);
+                if posts.len() > max_df {
+                    if s >= 1.0 {
+                        frequent.push(tid);
+                    }
+                    continue;
+                }
+                let idf = (1.0 + n_rows / posts.len() as f64).ln();
+                for &r in posts {
+                    *acc.entry(r).or_default() += idf * s;
+                }
+            }
+        }
+        // Adjacent query tokens joined (`bei jing` → `beijing`).
+        for w in q.tokens.windows(2) {
+            let joined = phonetic_key(&format!("{}{}", w[0], w[1]));
+            if let Some(&tid) = self.vocab.get(joined.as_str()) {
+                let posts = self.postings(tid);
+                if posts.len() <= max_df {
+                    let idf = (1.0 + n_rows / posts.len() as f64).ln();
+                    for &r in posts {
+                        *acc.entry(r).or_default() += idf;
+                    }
+                }
+            }
+        }
+        if acc.is_empty() && !frequent.is_empty() {
+            // Only common tokens: intersect the rarest two.
+            frequent.sort_by_key(|t| self.postings(*t).len());
+            let a = self.postings(frequent[0]);
+            let b = frequent.get(1).map(|t| self.postings(*t));
+            let mut n = 0;
+            for &r in a {
+                if b.is_none_or(|b| b.binary_search(&r).is_ok()) {
+                    *acc.entry(r).or_default() += 1.0;
+                    n += 1;
+                    if n >= 20_000 {
+                        break;
+                    }
+                }
+            }
+        }
+        let compact = q.compact();
+        for r in Self::lookup_sorted(&self.compact, hash_str(&compact)) {
+            *acc.entry(r).or_default() += 100.0;
+        }
+        let mut cands: Vec<(u32, f64)> = acc.into_iter().collect();
+        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        cands.truncate(opts.max_candidates);
+
+        // Score: best row per entry.
+        let mut best: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
+        let qfam = family_bits(&q);
+        let qkeys_ordered: Vec<&str> = q.tokens.iter().map(String::as_str).collect();
+        let qcommon = q.is_common_words();
+        for (r, _) in cands {
+            let row = &self.rows[r as usize];
+            let e = &self.entries[row.entry as usize];
+            let ekeys: Vec<&str> = row.keys.split(' ').collect();
+            let ns = name_score(&qkeys_ordered, &ekeys, q.abjad || row.abjad);
+            let adj = adjustments(party, e, qfam, row.families, qcommon || row.common);
+            let score = final_score(ns.name, &adj);
+            let slot = best.entry(row.entry).or_insert((f64::MIN, r));
+            if score > slot.0 {
+                *slot = (score, r);
+            }
+        }
+        // Identifier matches.
+        for id in &party.identifiers {
+            if let Some(es) = self.ids.get(&id.key()) {
+                for &ei in es {
+                    let r = self
+                        .rows
+                        .iter()
+                        .position(|row| row.entry == ei)
+                        .map_or(0, |p| u32::try_from(p).unwrap_or(0));
+                    best.insert(ei, (1.0, r));
+                }
+            }
+        }
+        let mut out: Vec<(u32, f64, u32)> = best
+            .into_iter()
+            .filter(|(_, (s, _))| *s >= opts.threshold)
+            .map(|(e, (s, r))| (e, s, r))
+            .collect();
+        out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.truncate(opts.max_matches);
+        out.into_iter()
+            .map(|(ei, _, r)| {
+                let e = &self.entries[ei as usize];
+                let row = &self.rows[r as usize];
+                let alias = row.alias as usize;
+                let name = if alias == 0 {
+                    &e.name
+                } else {
+                    e.aliases.get(alias - 1).unwrap_or(&e.name)
+                };
+                let (score, explanation) = compare_with(&q, party, name, alias > 0, e);
+                Match {
+                    entry_index: ei as usize,
+                    entry: e.clone(),
+                    score,
+                    explanation,
+                }
+            })
+            .collect()
+    }
+
+    /// Screens many parties on `threads` threads (1 = the calling thread); results in order.
+    #[must_use]
+    pub fn screen_all(
+        &self,
+        parties: &[Party],
+        opts: &MatchOptions,
+        threads: usize,
+    ) -> Vec<Vec<Match>> {
+        let threads = threads.max(1);
+        if threads == 1 || parties.len() < 64 {
+            return parties.iter().map(|p| self.screen(p, opts)).collect();
+        }
+        let chunk = parties.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = parties
+                .chunks(chunk)
+                .map(|c| {
+                    s.spawn(move || c.iter().map(|p| self.screen(p, opts)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+}
+
+/// Similarity of two token keys: 1 when equal; one edit 0.92 (0.86 for 4–5 letters); two
+/// edits 0.8 from 10 letters; else 0. Tokens with digits match only exactly.
+#[must_use]
+pub fn token_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let min = a.len().min(b.len());
+    if min < FUZZY_MIN_LEN
+        || a.bytes().any(|c| c.is_ascii_digit())
+        || b.bytes().any(|c| c.is_ascii_digit())
+    {
+        return 0.0;
+    }
+    match strsim::osa_distance(a, b) {
+        1 if min >= 6 => 0.92,
+        1 => 0.86,
+        2 if min >= 10 => 0.8,
+        _ => 0.0,
+    }
+}
+
+fn weight(t: &str) -> f64 {
+    if is_generic(t) {
+        GENERIC_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// The name part of a score, with the alignment.
+#[derive(Debug, Clone, Default)]
+struct NameScore {
+    tokens: f64,
+    characters: f64,
+    name: f64,
+    /// (party token indexes, entry token indexes, similarity)
+    pairs: Vec<(Vec<usize>, Vec<usize>, f64)>,
+}
+
+/// Merges adjacent tokens of `a` whose concatenation is a token of `b`.
+fn merge_groups(a: &[&str], b: &[&str]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(a.len());
+    let mut i = 0;
+    while i < a.len() {
+        let mut merged = false;
+        for len in (2..=3).rev() {
+            if i + len <= a.len() && !b.contains(&a[i]) {
+                let joined = phonetic_key(&a[i..i + len].concat());
+                if b.iter().any(|t| *t == joined) {
+                    out.push((i..i + len).collect());
+                    i += len;
+                    merged = true;
+                    break;
+                }
+            }
+        }
+        if !merged {
+            out.push(vec![i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn name_score(q: &[&str], e: &[&str], abjad: bool) -> NameScore {
+    if q.is_empty() || e.is_empty() {
+        return NameScore::default();
+    }
+    if abjad {
+        let qs: Vec<String> = q.iter().map(|t| skeleton(t)).collect();
+        let es: Vec<String> = e.iter().map(|t| skeleton(t)).collect();
+        let qr: Vec<&str> = qs.iter().map(String::as_str).collect();
+        let er: Vec<&str> = es.iter().map(String::as_str).collect();
+        return name_score(&qr, &er, false);
+    }
+    let qg = merge_groups(q, e);
+    let eg = merge_groups(e, q);
+    let join = |toks: &[&str], g: &[usize]| -> String {
+        if g.len() == 1 {
+            toks[g[0]].to_string()
+        } else {
+            phonetic_key(&g.iter().map(|i| toks[*i]).collect::<String>())
+        }
+    };
+    let qs: Vec<String> = qg.iter().map(|g| join(q, g)).collect();
+    let es: Vec<String> = eg.iter().map(|g| join(e, g)).collect();
+    let qw: Vec<f64> = qs.iter().map(|t| weight(t)).collect();
+    let ew: Vec<f64> = es.iter().map(|t| weight(t)).collect();
+    let mut cand: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, a) in qs.iter().enumerate() {
+        for (j, b) in es.iter().enumerate() {
+            let s = token_similarity(a, b);
+            if s > 0.0 {
+                cand.push((s, i, j));
+            }
+        }
+    }
+    cand.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut qused = vec![false; qs.len()];
+    let mut eused = vec![false; es.len()];
+    let mut num = 0.0;
+    let mut pairs = Vec::new();
+    for (s, i, j) in cand {
+        if qused[i] || eused[j] {
+            continue;
+        }
+        qused[i] = true;
+        eused[j] = true;
+        num += s * (qw[i] + ew[j]);
+        pairs.push((qg[i].clone(), eg[j].clone(), s));
+    }
+    let den: f64 = qw.iter().sum::<f64>() + ew.iter().sum::<f64>();
+    let tokens = if den > 0.0 { num / den } else { 0.0 };
+    let mut qsorted: Vec<&str> = q.to_vec();
+    qsorted.sort_unstable();
+    let mut esorted: Vec<&str> = e.to_vec();
+    esorted.sort_unstable();
+    let sorted = strsim::normalized_levenshtein(&qsorted.join(" "), &esorted.join(" "));
+    let compact =
+        strsim::normalized_levenshtein(&phonetic_key(&q.concat()), &phonetic_key(&e.concat()));
+    let characters = sorted.max(compact);
+    let name = tokens.max(f64::midpoint(tokens, characters));
+    NameScore {
+        tokens,
+        characters,
+        name,
+        pairs,
+    }
+}
+
+/// Country, legal-form and identifier adjustments.
+fn adjustments(party: &Party, e: &ListEntry, qfam: u8, efam: u8, common: bool) -> ScoreParts {
+    let mut p = ScoreParts::default();
+    if !party.countries.is_empty() && !e.countries.is_empty() {
+        p.country = if party.countries.iter().any(|c| e.countries.contains(c)) {
+            0.02
+        } else if common {
+            -0.20
+        } else {
+            -0.10
+        };
+    }
+    if qfam != 0 && efam != 0 && qfam & efam == 0 {
+        p.legal_form = if common { -0.20 } else { -0.03 };
+    }
+    for a in &party.identifiers {
+        for b in &e.identifiers {
+            if a.scheme == b.scheme {
+                if a.value == b.value {
+                    p.identifier_match = Some(a.key());
+                } else if matches!(a.scheme.as_str(), "lei" | "inn" | "ogrn" | "duns" | "uei") {
+                    p.identifier = -0.15;
+                }
+            }
+        }
+    }
+    if p.identifier_match.is_some() {
+        p.identifier = 0.0;
+    }
+    p
+}
+
+fn final_score(name: f64, adj: &ScoreParts) -> f64 {
+    if adj.identifier_match.is_some() {
+        return 1.0;
+    }
+    (name + adj.country + adj.legal_form + adj.identifier).clamp(0.0, 1.0)
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn compare_with(
+    q: &NormalizedName,
+    party: &Party,
+    entry_name: &str,
+    via_alias: bool,
+    e: &ListEntry,
+) -> (f64, Explanation) {
+    let en = normalize_name(entry_name);
+    let qk: Vec<&str> = q.tokens.iter().map(String::as_str).collect();
+    let ek: Vec<&str> = en.tokens.iter().map(String::as_str).collect();
+    let ns = name_score(&qk, &ek, q.abjad || en.abjad);
+    let mut parts = adjustments(
+        party,
+        e,
+        family_bits(q),
+        family_bits(&en),
+        q.is_common_words() || en.is_common_words(),
+    );
+    let score = round3(final_score(ns.name, &parts));
+    parts.tokens = round3(ns.tokens);
+    parts.characters = round3(ns.characters);
+    parts.name = round3(ns.name);
+    let qd: Vec<&str> = q.display.split(' ').collect();
+    let ed: Vec<&str> = en.display.split(' ').collect();
+    let show = |d: &[&str], g: &[usize]| {
+        g.iter()
+            .filter_map(|i| d.get(*i).copied())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut qmatched = vec![false; qd.len()];
+    let mut ematched = vec![false; ed.len()];
+    let tokens_matched = ns
+        .pairs
+        .iter()
+        .map(|(a, b, s)| {
+            a.iter().for_each(|i| qmatched[*i] = true);
+            b.iter().for_each(|i| ematched[*i] = true);
+            TokenMatch {
+                party: show(&qd, a),
+                entry: show(&ed, b),
+                similarity: round3(*s),
+            }
+        })
+        .collect();
+    let unmatched = |d: &[&str], m: &[bool]| {
+        d.iter()
+            .zip(m)
+            .filter(|(t, m)| !**m && !t.is_empty())
+            .map(|(t, _)| (*t).to_string())
+            .collect::<Vec<_>>()
+    };
+    let explanation = Explanation {
+        party_normalized: q.display.clone(),
+        entry_name: entry_name.to_string(),
+        entry_normalized: en.display.clone(),
+        via_alias,
+        tokens_matched,
+        party_tokens_unmatched: unmatched(&qd, &qmatched),
+        entry_tokens_unmatched: unmatched(&ed, &ematched),
+        legal_forms_dropped: LegalFormsDropped {
+            party: q.legal_forms.iter().map(|f| f.text.clone()).collect(),
+            entry: en.legal_forms.iter().map(|f| f.text.clone()).collect(),
+        },
+        countries: (party.countries.clone(), e.countries.clone()),
+        parts,
+    };
+    (score, explanation)
+}
+
+/// Scores a party against one entry (its name and aliases) without an index: the best name.
+#[must_use]
+pub fn compare(party: &Party, entry: &ListEntry) -> (f64, Explanation) {
+    let q = normalize_name(&party.name);
+    let mut best: Option<(f64, Explanation)> = None;
+    for (i, name) in std::iter::once(&entry.name)
+        .chain(entry.aliases.iter())
+        .enumerate()
+    {
+        let r = compare_with(&q, party, name, i > 0, entry);
+        if best.as_ref().is_none_or(|b| r.0 > b.0) {
+            best = Some(r);
+        }
+    }
+    best.unwrap_or_else(|| compare_with(&q, party, &entry.name, false, entry))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &str, aliases: &[&str], country: &str) -> ListEntry {
+        ListEntry {
+            id: name.to_string(),
+            name: name.to_string(),
+            aliases: aliases.iter().map(|s| (*s).to_string()).collect(),
+            countries: if country.is_empty() {
+                vec![]
+            } else {
+                vec![country.to_string()]
+            },
+            identifiers: vec![],
+            list: "test".into(),
+            source: None,
+            origin: "test:1".into(),
+        }
+    }
+
+    fn score(q: &str, e: &str) -> f64 {
+        compare(&Party::named(q), &entry(e, &[], "")).0
+    }
+
+    #[test]
+    fn scores() {
+        assert_eq!(score("Acme Trading LLC", "ACME TRADING L.L.C."), 1.0);
+        assert_eq!(score("Trading Acme", "Acme Trading"), 1.0);
+        assert!(score("Global Trading Ltd", "Global Trade Ltd") < DEFAULT_THRESHOLD);
+        assert!(score("Globel Trading Ltd", "Global Trading Ltd") >= DEFAULT_THRESHOLD);
+        assert_eq!(score("Рособоронэкспорт", "Rosoboronexport"), 1.0);
+        assert_eq!(score("Ali Baba Group", "Alibaba Group"), 1.0);
+    }
+
+    #[test]
+    fn explanation_and_index() {
+        let mut e = entry("Acme Trading LLC", &["Acme Handel GmbH"], "RU");
+        e.identifiers
+            .push(Identifier::new("lei", "5299000J2N45DDNE4Y28"));
+        let s = Screener::from_entries(vec![e, entry("Beta Industries Ltd", &[], "CN")]);
+        let m = s.screen(
+            &Party::named("ACME Handel").in_country("ru"),
+            &MatchOptions::default(),
+        );
+        assert_eq!(m.len(), 1);
+        let x = &m[0].explanation;
+        assert!(x.via_alias);
+        assert_eq!(x.entry_name, "Acme Handel GmbH");
+        assert_eq!(x.legal_forms_dropped.entry, ["gmbh"]);
+        assert_eq!(x.parts.country, 0.02);
+        assert_eq!(m[0].score, 1.0);
+        let mut p = Party::named("Something Else");
+        p.identifiers
+            .push(Identifier::new("LEI", "5299000j2n45ddne4y28"));
+        let m = s.screen(&p, &MatchOptions::default());
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            m[0].explanation.parts.identifier_match.as_deref(),
+            Some("lei:5299000J2N45DDNE4Y28")
+        );
+        let m = s.screen(
+            &Party::named("Beta Industrie Ltd"),
+            &MatchOptions::default(),
+        );
+        assert_eq!(m.len(), 1);
+        assert!(s
+            .screen(&Party::named("Gamma"), &MatchOptions::default())
+            .is_empty());
+    }
+}

@@ -1,0 +1,84 @@
+//! Reading the parties to screen from a CSV with a header `name,country,identifiers` (optional
+//! `id` column; countries `;`-separated codes or names, identifiers `scheme:value`).
+
+use super::lists::{parse_countries, parse_identifiers};
+use super::matcher::Party;
+use flowdown_core::{Error, ErrorKind, Result};
+
+/// Parses a parties CSV. A bad row is an error naming its line.
+///
+/// # Errors
+/// A missing `name` column, an empty name, an unknown country or a malformed identifier.
+pub fn parse_parties_csv(text: &str, path: &str) -> Result<Vec<Party>> {
+    let e = |line: u64, m: String| Error::new(ErrorKind::List, path, format!("line {line}: {m}"));
+    let mut rdr = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|x| e(1, format!("bad header: {x}")))?
+        .clone();
+    let col = |n: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(n));
+    let Some(nc) = col("name") else {
+        return Err(e(
+            1,
+            "the header has no `name` column (expected name,country,identifiers)".into(),
+        ));
+    };
+    let known = ["id", "name", "country", "identifiers"];
+    if let Some(h) = headers
+        .iter()
+        .find(|h| !known.iter().any(|k| h.eq_ignore_ascii_case(k)))
+    {
+        return Err(e(
+            1,
+            format!("unknown column {h:?}; choose from: {}", known.join(", ")),
+        ));
+    }
+    let (ic, cc, idc) = (col("id"), col("country"), col("identifiers"));
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|x| {
+            e(
+                x.position().map_or(0, csv::Position::line),
+                format!("bad CSV row: {x}"),
+            )
+        })?;
+        let line = rec.position().map_or(0, csv::Position::line);
+        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("");
+        let name = get(Some(nc));
+        if name.is_empty() {
+            if rec.iter().all(str::is_empty) {
+                continue;
+            }
+            return Err(e(line, "the `name` is empty".into()));
+        }
+        let id = get(ic);
+        out.push(Party {
+            id: Some(if id.is_empty() {
+                format!("{path}:{line}")
+            } else {
+                id.to_string()
+            }),
+            name: name.to_string(),
+            countries: parse_countries(get(cc)).map_err(|m| e(line, m))?,
+            identifiers: parse_identifiers(get(idc)).map_err(|m| e(line, m))?,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parties() {
+        let p =
+            parse_parties_csv("name,country,identifiers\nAcme,Germany,lei:X1\n", "p.csv").unwrap();
+        assert_eq!(p[0].countries, ["DE"]);
+        assert_eq!(p[0].id.as_deref(), Some("p.csv:2"));
+        let e = parse_parties_csv("name,country\nAcme,DE\nBeta,Narnia\n", "p.csv").unwrap_err();
+        assert!(e.message.starts_with("line 3: unknown country"));
+    }
+}
