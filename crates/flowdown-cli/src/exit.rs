@@ -13,6 +13,17 @@ pub(crate) enum ExitStatus {
     Error,
 }
 
+impl ExitStatus {
+    /// The process exit code.
+    pub(crate) const fn code(self) -> i32 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
 impl From<ExitStatus> for ExitCode {
     fn from(s: ExitStatus) -> Self {
         match s {

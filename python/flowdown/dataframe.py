@@ -1,0 +1,115 @@
+"""Reports as DataFrames: one row per document × requirement, with fixed columns and dtypes.
+
+pandas and polars are imported only when used. A document that could not be read gives one
+row with a null requirement and its ``error``.
+
+=============  =====================================  =======================
+column         pandas dtype                           polars dtype
+=============  =====================================  =======================
+path           ``string``                             ``String``
+requirement    ``string``                             ``String``
+status         ``category`` (:data:`STATUSES`)        ``Enum(STATUSES)``
+severity       ``category`` (:data:`SEVERITIES`)      ``Enum(SEVERITIES)``
+clause         ``string``                             ``String``
+line           ``Int64``                              ``Int64``
+evidence       ``string``                             ``String``
+reason         ``string``                             ``String``
+error          ``string``                             ``String``
+=============  =====================================  =======================
+
+>>> import flowdown
+>>> df = flowdown.check_text("The Supplier shall not engage in human trafficking.").to_pandas()
+>>> list(df.columns) == list(COLUMNS)
+True
+>>> len(df)
+11
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from flowdown._dependencies import require
+
+if TYPE_CHECKING:
+    from flowdown._flowdown import Report
+
+__all__ = [
+    "COLUMNS",
+    "SEVERITIES",
+    "STATUSES",
+    "empty_pandas",
+    "report_to_pandas",
+    "report_to_polars",
+]
+
+#: Statuses in report order (best support first).
+STATUSES: tuple[str, ...] = ("satisfied", "weak", "excluded", "removed", "missing")
+#: Severities, most severe first.
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+#: The columns, in order.
+COLUMNS: tuple[str, ...] = (
+    "path",
+    "requirement",
+    "status",
+    "severity",
+    "clause",
+    "line",
+    "evidence",
+    "reason",
+    "error",
+)
+
+
+def _pandas_dtypes(pd: Any) -> dict[str, Any]:
+    string = pd.StringDtype()
+    return {
+        "path": string,
+        "requirement": string,
+        "status": pd.CategoricalDtype(list(STATUSES), ordered=False),
+        "severity": pd.CategoricalDtype(list(SEVERITIES), ordered=False),
+        "clause": string,
+        "line": pd.Int64Dtype(),
+        "evidence": string,
+        "reason": string,
+        "error": string,
+    }
+
+
+def _from_columns_pandas(columns: dict[str, list[Any]]) -> Any:
+    pd = require("pandas", "pandas")
+    dtypes = _pandas_dtypes(pd)
+    return pd.DataFrame({name: pd.array(columns[name], dtype=dtypes[name]) for name in COLUMNS})
+
+
+def report_to_pandas(report: Report) -> Any:
+    """One row per document × requirement as a ``pandas.DataFrame`` (see the module doc)."""
+    return _from_columns_pandas(report._columns())
+
+
+def empty_pandas() -> Any:
+    """An empty frame with the columns and dtypes (a Dask ``meta``)."""
+    return _from_columns_pandas({name: [] for name in COLUMNS})
+
+
+def report_to_polars(report: Report) -> Any:
+    """One row per document × requirement as a ``polars.DataFrame`` (see the module doc).
+
+    >>> import flowdown
+    >>> df = flowdown.check_text("Lunch is at noon.").to_polars()
+    >>> df.schema["status"]
+    Enum(categories=['satisfied', 'weak', 'excluded', 'removed', 'missing'])
+    """
+    pl = require("polars", "polars")
+    schema = {
+        "path": pl.String,
+        "requirement": pl.String,
+        "status": pl.Enum(list(STATUSES)),
+        "severity": pl.Enum(list(SEVERITIES)),
+        "clause": pl.String,
+        "line": pl.Int64,
+        "evidence": pl.String,
+        "reason": pl.String,
+        "error": pl.String,
+    }
+    return pl.DataFrame(report._columns(), schema=schema)
