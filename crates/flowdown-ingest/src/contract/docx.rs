@@ -477,7 +477,7 @@ fn parse_numbering(name: &str, part: &str, xml: &str, depth: usize) -> Result<Nu
 }
 
 /// Renders `n` in a Word number format.
-fn format_number(n: u32, fmt: &str) -> String {
+pub(crate) fn format_number(n: u32, fmt: &str) -> String {
     match fmt {
         "lowerLetter" => letters(n, b'a'),
         "upperLetter" => letters(n, b'A'),

@@ -5,6 +5,7 @@ use flowdown_core::{Document, Error, ErrorKind, Format};
 
 pub(crate) mod container;
 pub mod docx;
+pub mod html;
 pub mod markdown;
 pub mod text;
 pub(crate) mod xmlx;
@@ -23,6 +24,7 @@ pub fn read(
         Format::Text => text::read(name, bytes, opts),
         Format::Markdown => markdown::read(name, bytes, opts),
         Format::Docx => docx::read(name, bytes, opts),
+        Format::Html => html::read(name, bytes, opts),
         other => Err(Error::new(
             ErrorKind::UnsupportedFormat,
             name,
