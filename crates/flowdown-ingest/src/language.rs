@@ -224,7 +224,7 @@ const OTHER: &[&str] = &[
 ];
 
 /// Documents with fewer function words than this count as English (too short to tell).
-const MIN_EVIDENCE: usize = 12;
+const MIN_EVIDENCE: usize = 8;
 
 /// Whether `text` reads as English, and the English share of the function words found
 /// (1.0 when too little text to tell). Short or mostly numeric texts count as English.

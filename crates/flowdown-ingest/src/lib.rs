@@ -14,6 +14,7 @@
 pub mod contract;
 pub mod declaration;
 mod detect;
+pub mod language;
 mod limits;
 pub mod segment;
 

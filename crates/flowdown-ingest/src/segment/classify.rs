@@ -59,6 +59,47 @@ const VERBS: &[&str] = &[
     "shall", "will", "must", "may", "means", "mean", "is", "are", "was", "were", "agrees", "agree",
     "has", "have", "hereby", "be", "been", "does", "should", "can", "not", "would",
 ];
+/// First words of sentences, never of sentence-case titles.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "each",
+    "any",
+    "all",
+    "it",
+    "such",
+    "no",
+    "a",
+    "an",
+    "either",
+    "neither",
+    "if",
+    "in",
+    "where",
+    "when",
+    "unless",
+    "subject",
+    "notwithstanding",
+    "without",
+    "except",
+    "upon",
+    "for",
+    "to",
+    "as",
+    "provided",
+    "nothing",
+    "we",
+    "they",
+    "he",
+    "she",
+    "its",
+    "our",
+    "their",
+    "there",
+];
 /// Words allowed in lower case inside a Title Case heading.
 const SMALL: &[&str] = &[
     "a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "by", "at", "as", "from",
@@ -229,7 +270,21 @@ pub(crate) fn is_title_like(t: &str, max_words: usize) -> bool {
     }
     let _ = small_lower;
     let all_caps = upper_letters == letters;
-    all_caps || big_lower == 0 || (words <= 4 && big_lower <= 1)
+    // Sentence case is a title only when short and not opened like a sentence
+    // (`Mitigating and aggravating factors`, not `The Buyer procures services`).
+    let first_word = t
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let sentence_opener = SENTENCE_OPENERS.contains(&first_word.as_str());
+    all_caps
+        || big_lower == 0
+        || (!sentence_opener && words <= 5 && big_lower <= 2)
+        || (words <= 3 && big_lower <= 1)
 }
 
 /// A line that looks like a heading on its own: short, ALL CAPS or Title Case, no final
@@ -278,7 +333,7 @@ pub(crate) fn split_title(rest: &str) -> Option<(&str, usize)> {
     }
     // The whole rest is a title (`ANTI-SLAVERY`, `Modern Slavery`, `Notification.`).
     let whole = r.trim_end_matches(['.', ':']).trim_end();
-    if r.len() <= 100 && is_title_like(whole, 10) && !whole.contains(". ") {
+    if r.len() <= 100 && is_title_like(whole, 10) && !whole.contains(". ") && !ends_dash(whole) {
         return Some((whole, rest.len()));
     }
     // `Title. Body`, `Title: Body`, `Title – Body`, `TITLE  Body`.
@@ -417,6 +472,12 @@ mod tests {
             None
         );
         assert_eq!(split_title("the following expressions have"), None);
+        assert_eq!(split_title("Restrict the Contractor from-"), None);
+        assert_eq!(split_title("The Buyer procures services."), None);
+        assert_eq!(
+            split_title("Mitigating and aggravating factors. When determining").map(|t| t.0),
+            Some("Mitigating and aggravating factors")
+        );
         assert_eq!(
             split_title("TERM AND TERMINATION This Agreement shall").map(|t| t.0),
             Some("TERM AND TERMINATION")

@@ -53,6 +53,12 @@ pub fn segment(doc: &mut Document) {
     doc.provisions = tree.provs;
 }
 
+/// True when `text` starts with a clause number (`a.`, `(b)`, `1.2`, `Section 5`); bullets do
+/// not count. Readers use it to split lines that a format joined.
+pub(crate) fn starts_with_number(text: &str) -> bool {
+    parse_leading(text).is_some_and(|p| p.toks.iter().all(|t| t.style != Style::Bullet))
+}
+
 // ---------------------------------------------------------------------------------------
 // Pass 1: units
 
@@ -607,8 +613,19 @@ impl<'d> Tree<'d> {
         self.stack.iter().rev().find_map(|e| e.prov)
     }
 
+    /// The number an item's number is appended to: the nearest decimal or item number.
+    /// `Article IV`, `Schedule 2` and FAR clause numbers are not prefixed (`(a)`, not
+    /// `52.222-50(a)`); an item stops the search at them.
     fn cite_base(&self) -> Option<&str> {
-        self.stack.iter().rev().find_map(|e| e.cite.as_deref())
+        for e in self.stack.iter().rev() {
+            if matches!(e.style, Some(Style::Article | Style::Schedule)) {
+                return None;
+            }
+            if let Some(c) = e.cite.as_deref() {
+                return Some(c);
+            }
+        }
+        None
     }
 
     fn add(
@@ -1006,16 +1023,25 @@ impl<'d> Tree<'d> {
         if let Some(p) = &info.num {
             if let [t] = p.toks.as_slice() {
                 if t.style == Style::Decimal && t.depth == 1 && !t.text.contains(' ') {
-                    let parent_decimal = self
-                        .stack
-                        .last()
-                        .filter(|e| matches!(e.kind, EKind::List(_)))
+                    // `1.` nested in list `2.` is `2.1` (Common Paper); under a lead-in or a
+                    // lettered item it is an item, `9(1)`; elsewhere a clause number.
+                    let top = self.stack.last();
+                    let top_list = top.filter(|e| matches!(e.kind, EKind::List(_)));
+                    let decimal_parent = top_list
                         .and_then(|e| e.cite.as_deref())
                         .filter(|c| c.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
-                    cite = Some(
-                        parent_decimal
-                            .map_or_else(|| t.text.clone(), |c| format!("{c}.{}", t.text)),
-                    );
+                    let item = top.is_some_and(|e| {
+                        (e.lead_in && !matches!(e.kind, EKind::Heading(_) | EKind::Guess))
+                            || matches!(e.kind, EKind::List(_) | EKind::Item)
+                    });
+                    cite = Some(match (decimal_parent, item) {
+                        (Some(c), _) => format!("{c}.{}", t.text),
+                        (None, true) => match self.cite_base() {
+                            Some(b) => format!("{b}({})", t.text),
+                            None => format!("({})", t.text),
+                        },
+                        (None, false) => t.text.clone(),
+                    });
                     style = Some(t.style);
                     value = t.value;
                 }
@@ -1286,6 +1312,14 @@ impl<'d> Tree<'d> {
                 .find(|e| e.kind == EKind::Item && e.style == Some(style))
                 .is_some_and(|e| pred(e.value))
         };
+        // The first sub-item of a lead-in (`… that-` / `(i) Is for supplies`) or of a title-only
+        // item (`(4) Posting.` / `(i) The Contractor shall post …`) is roman.
+        let first_under_lead_in = self.stack.last().is_some_and(|t| {
+            (t.lead_in || t.title_only) && !t.has_children && t.style != Some(alt_style)
+        });
+        if tok.value == 1 && first_under_lead_in {
+            return (tok.style, tok.value);
+        }
         if open(alt_style, &|v| v + 1 == alt_value) {
             return (alt_style, alt_value);
         }

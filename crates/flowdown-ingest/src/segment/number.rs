@@ -69,6 +69,7 @@ static KEYWORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static DECIMAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(r"^(\d{1,3})((?:\.\d{1,3})*)(\.)?((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\))*)")
 });
+static FAR: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^\d{2,3}\.\d{3}-\d{1,4}(?:\s|$)"));
 static PAREN: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"^(?:\((?:[a-z]{1,5}|[A-Z]{1,5}|\d{1,3})\))+"));
 static CLOSE: LazyLock<Option<Regex>> =
@@ -88,7 +89,7 @@ pub(crate) fn re(pattern: &str) -> Option<Regex> {
 pub(crate) fn parse_leading(s: &str) -> Option<Parsed> {
     let first = s.as_bytes().first()?;
     match first {
-        b'0'..=b'9' => decimal(s).or_else(|| close(s)),
+        b'0'..=b'9' => far(s).or_else(|| decimal(s)).or_else(|| close(s)),
         b'(' => paren(s),
         b'a'..=b'z' | b'A'..=b'Z' | 0xC2 => keyword(s).or_else(|| close(s)).or_else(|| dot(s)),
         _ => bullet(s),
@@ -226,6 +227,22 @@ fn decimal(s: &str) -> Option<Parsed> {
         toks.extend(paren_toks(suffix));
     }
     Some(Parsed { toks, len: m.end() })
+}
+
+/// A FAR/DFARS clause number (`52.222-50`, `252.222-7007`): a whole clause, like a schedule.
+fn far(s: &str) -> Option<Parsed> {
+    let m = FAR.as_ref()?.find(s)?;
+    let text = m.as_str().trim_end();
+    Some(Parsed {
+        toks: vec![Tok {
+            style: Style::Schedule,
+            alt: None,
+            value: 0,
+            text: text.to_owned(),
+            depth: 1,
+        }],
+        len: text.len(),
+    })
 }
 
 fn paren(s: &str) -> Option<Parsed> {
@@ -465,6 +482,7 @@ mod tests {
         assert_eq!(texts("Appendix 1"), ["Appendix 1"]);
         assert_eq!(texts("Part 3"), ["Part 3"]);
         assert_eq!(texts("• not use"), [""]);
+        assert_eq!(texts("52.222-50 Combating"), ["52.222-50"]);
         // Not numbers.
         assert!(texts("10 days after").is_empty());
         assert!(texts("Section 4.2 shall survive").is_empty());
