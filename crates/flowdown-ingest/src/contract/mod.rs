@@ -7,6 +7,8 @@ pub(crate) mod container;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod odt;
+pub mod pdf;
 pub mod text;
 pub(crate) mod xmlx;
 
@@ -25,6 +27,8 @@ pub fn read(
         Format::Markdown => markdown::read(name, bytes, opts),
         Format::Docx => docx::read(name, bytes, opts),
         Format::Html => html::read(name, bytes, opts),
+        Format::Odt => odt::read(name, bytes, opts),
+        Format::Pdf => pdf::read(name, bytes, opts),
         other => Err(Error::new(
             ErrorKind::UnsupportedFormat,
             name,
