@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod odt;
 pub mod pdf;
 pub mod text;
+pub mod xml;
 pub(crate) mod xmlx;
 
 /// Dispatches to the reader of `format`.
@@ -29,6 +30,7 @@ pub fn read(
         Format::Html => html::read(name, bytes, opts),
         Format::Odt => odt::read(name, bytes, opts),
         Format::Pdf => pdf::read(name, bytes, opts),
+        Format::Xml => xml::read(name, bytes, opts),
         other => Err(Error::new(
             ErrorKind::UnsupportedFormat,
             name,

@@ -54,7 +54,6 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Accept a harmless `<!DOCTYPE root>` (generic XML).
-    #[allow(dead_code)] // reason: used by the generic XML reader, landing next
     pub(crate) fn allow_plain_doctype(mut self) -> Self {
         self.allow_plain_doctype = true;
         self
