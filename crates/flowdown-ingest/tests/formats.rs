@@ -202,3 +202,242 @@ fn detection_ignores_extensions() {
     let d = flowdown_ingest::read_bytes("wrong.pdf", &bytes, &ReadOptions::default()).unwrap();
     assert_eq!(d.format, flowdown_core::Format::Docx);
 }
+
+/// Block text with its generated label in front, the way a reader sees the line.
+fn seen_lines(d: &Document) -> Vec<String> {
+    d.blocks
+        .iter()
+        .map(|b| match &b.label {
+            Some(l) => format!("{l} {}", d.slice(b.span)),
+            None => d.slice(b.span).to_owned(),
+        })
+        .collect()
+}
+
+/// Whitespace, hyphens and Markdown heading marks do not count (PDF line breaks may split a
+/// compound at its hyphen).
+fn squash(s: &str) -> String {
+    s.trim_start_matches('#')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
+
+#[test]
+fn parity_same_text_and_numbers_in_every_format() {
+    let source: Vec<String> = std::fs::read_to_string(fixture("contract.txt"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(squash)
+        .collect();
+    assert_eq!(source.len(), 46);
+    for f in [
+        "contract.txt",
+        "contract.md",
+        "contract.docx",
+        "contract.odt",
+        "contract.html",
+        "contract.pdf",
+    ] {
+        let d = read(f);
+        let got: Vec<String> = seen_lines(&d).iter().map(|l| squash(l)).collect();
+        assert_eq!(got, source, "{f}");
+    }
+    // Formats with generated numbering carry the clause numbers as labels.
+    for f in ["contract.docx", "contract.odt"] {
+        let d = read(f);
+        let labels: Vec<&str> = d.blocks.iter().filter_map(|b| b.label.as_deref()).collect();
+        assert_eq!(labels.len(), 43, "{f}");
+        assert_eq!(&labels[..4], ["1.", "1.1", "1.2", "1.3"], "{f}");
+        assert!(labels.contains(&"4.2") && labels.contains(&"(d)") && labels.contains(&"12.3"));
+    }
+    let pdf = read("contract.pdf");
+    assert_eq!(pdf.blocks.first().and_then(|b| b.page), Some(1));
+    assert!(pdf.blocks.last().and_then(|b| b.page).unwrap() >= 2);
+}
+
+#[test]
+fn html_structure_lists_and_hidden_content() {
+    let d = read("html_features.html");
+    let lst = |level, label: &str, text: &str| li(level, label, text);
+    assert_eq!(
+        blocks(&d),
+        vec![
+            (
+                BlockKind::Heading { level: 2 },
+                None,
+                "Labour Standards".into()
+            ),
+            lst(0, "4.", "The Supplier shall not use forced labour."),
+            lst(0, "5.", "Paragraph in an item."),
+            lst(1, "a.", "first letter"),
+            lst(1, "e.", "jumps to e"),
+            lst(0, "iii.", "three"),
+            lst(0, "ii.", "two"),
+            lst(0, "i.", "one"),
+            (BlockKind::ListItem { level: 0 }, None, "bullet".into()),
+            p("The Supplier shall should use reasonable efforts to comply. Struck and old."),
+            (
+                BlockKind::TableCell {
+                    table: 0,
+                    row: 0,
+                    col: 0
+                },
+                None,
+                "Clause".into()
+            ),
+            (
+                BlockKind::TableCell {
+                    table: 0,
+                    row: 0,
+                    col: 1
+                },
+                None,
+                "Text".into()
+            ),
+            (
+                BlockKind::TableCell {
+                    table: 0,
+                    row: 1,
+                    col: 0
+                },
+                None,
+                "4.3".into()
+            ),
+            (
+                BlockKind::TableCell {
+                    table: 0,
+                    row: 1,
+                    col: 1
+                },
+                None,
+                "The Supplier shall not use child labour.".into()
+            ),
+            p("Non breaking and \u{201c}curly\u{201d}."),
+        ]
+    );
+    assert_eq!(
+        revs(&d),
+        vec![
+            (RevisionKind::Struck, "shall".into()),
+            (
+                RevisionKind::Inserted,
+                "should use reasonable efforts to".into()
+            ),
+            (RevisionKind::Struck, "Struck".into()),
+            (RevisionKind::Struck, "old".into()),
+        ]
+    );
+    assert!(!d.text.contains("document.write") && !d.text.contains("Hidden"));
+}
+
+#[test]
+fn odt_tracked_changes_lists_notes() {
+    let d = read("odt_tracked_lists.odt");
+    assert_eq!(
+        blocks(&d),
+        vec![
+            p("Labour Standards"),
+            p("The Supplier shall not engage in, support or facilitate Trafficking in Persons or forced labour."),
+            p("The Supplier shall pay the minimum wage. The Supplier shall include this clause in every Sub-contract at all tiers."),
+            p("The Supplier shallshould use reasonable efforts to prevent forced labour."),
+            li(0, "1.", "One"),
+            li(0, "2.", "Two"),
+            li(1, "2.1", "Two point one"),
+            p("Break"),
+            li(0, "3.", "Three"),
+            li(0, "7.", "Seven"),
+            (BlockKind::TableCell { table: 0, row: 0, col: 0 }, None, "Cell A".into()),
+            (BlockKind::TableCell { table: 0, row: 0, col: 1 }, None, "Cell B".into()),
+            (BlockKind::Note, Some("1".into()), "A footnote.".into()),
+            (BlockKind::Comment, None, "A comment.".into()),
+            p("Policy applies."),
+        ]
+    );
+    assert_eq!(
+        revs(&d),
+        vec![
+            (RevisionKind::Deleted, "The Supplier shall not engage in, support or facilitate Trafficking in Persons or forced labour.".into()),
+            (RevisionKind::Inserted, "The Supplier shall include this clause in every Sub-contract at all tiers.".into()),
+            (RevisionKind::Deleted, "shall".into()),
+            (RevisionKind::Inserted, "should use reasonable efforts to".into()),
+        ]
+    );
+    assert_eq!(d.revisions[0].author.as_deref(), Some("A. Reviewer"));
+}
+
+#[test]
+fn generated_fixtures_are_up_to_date() {
+    // Re-running the generator gives byte-identical DOCX/ODT/HTML/TXT/MD files (fixed zip
+    // timestamps). Skipped with a message when python3 is not installed.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = std::env::temp_dir().join(format!("flowdown-fixtures-{}", std::process::id()));
+    let status = std::process::Command::new("python3")
+        .arg(root.join("scripts/gen_format_fixtures.py"))
+        .arg("--out")
+        .arg(&out)
+        .status();
+    let Ok(status) = status else {
+        eprintln!("skipped: python3 not found");
+        return;
+    };
+    assert!(status.success());
+    let mut compared = 0;
+    for entry in walk(&out) {
+        let rel = entry.strip_prefix(&out).unwrap().to_owned();
+        let committed = fixture(rel.to_str().unwrap());
+        let want = std::fs::read(&entry).unwrap();
+        let have = std::fs::read(&committed).unwrap_or_else(|_| {
+            panic!(
+                "{} is not committed: run scripts/gen_format_fixtures.py",
+                rel.display()
+            )
+        });
+        assert!(
+            want == have,
+            "{} is stale: run python3 scripts/gen_format_fixtures.py",
+            rel.display()
+        );
+        compared += 1;
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    assert!(compared >= 15, "{compared}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn committed_pdf_matches_its_source() {
+    // contract.pdf is rendered from contract.odt by LibreOffice outside CI
+    // (`python3 scripts/gen_format_fixtures.py --pdf`); its extracted text must still be the
+    // contract's text.
+    let pdf = read("contract.pdf");
+    let odt = read("contract.odt");
+    assert_eq!(
+        seen_lines(&pdf)
+            .iter()
+            .map(|l| squash(l))
+            .collect::<Vec<_>>(),
+        seen_lines(&odt)
+            .iter()
+            .map(|l| squash(l))
+            .collect::<Vec<_>>(),
+        "contract.pdf is stale: regenerate it with --pdf"
+    );
+}
