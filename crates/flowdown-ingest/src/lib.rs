@@ -11,6 +11,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod bundle;
 pub mod contract;
 pub mod declaration;
 mod detect;
@@ -18,6 +19,7 @@ pub mod language;
 mod limits;
 pub mod segment;
 
+pub use bundle::{read_bundle, MANIFEST as BUNDLE_MANIFEST};
 pub use detect::detect_format;
 pub use limits::Limits;
 

@@ -441,3 +441,83 @@ fn committed_pdf_matches_its_source() {
         "contract.pdf is stale: regenerate it with --pdf"
     );
 }
+
+#[test]
+fn bundle_concatenates_members_with_parts() {
+    let dir = fixture("bundle");
+    let d = flowdown_ingest::read_bundle(&dir, &ReadOptions::default()).unwrap();
+    assert_eq!(d.format, flowdown_core::Format::Bundle);
+    let names: Vec<String> = d
+        .parts
+        .iter()
+        .map(|p| {
+            Path::new(p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["01 core-terms.txt", "02 schedule-5.md", "word_quirks.docx"]
+    );
+    // Each member's text is reproduced as is, in order.
+    let members: Vec<Document> = [
+        "bundle/01 core-terms.txt",
+        "bundle/02 schedule-5.md",
+        "word_quirks.docx",
+    ]
+    .iter()
+    .map(|f| read(f))
+    .collect();
+    let joined: String = members.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(d.text, joined);
+    assert_eq!(
+        d.blocks.len(),
+        members.iter().map(|m| m.blocks.len()).sum::<usize>()
+    );
+    assert_eq!(
+        d.provisions.len(),
+        members.iter().map(|m| m.provisions.len()).sum::<usize>()
+    );
+    assert_eq!(d.revisions.len(), 4);
+    assert_eq!(
+        d.slice(d.revisions[0].span),
+        "Sub-contractors are bound by clause 4."
+    );
+    // Provisions keep their numbers, point into their own member, and their spans are shifted.
+    let p = d
+        .provisions
+        .iter()
+        .position(|p| d.slice(p.span).contains("reasonable endeavours"))
+        .unwrap();
+    assert_eq!(d.provisions[p].part, 0);
+    let q = d
+        .provisions
+        .iter()
+        .position(|p| d.slice(p.span).contains("forced, bonded"))
+        .unwrap();
+    assert_eq!(d.provisions[q].part, 1);
+    assert_eq!(d.blocks[d.provisions[q].blocks.0].part, 1);
+    assert!(d
+        .provisions
+        .iter()
+        .all(|p| p.part <= 2 && p.span.end <= d.text.len()));
+    assert!(d.blocks.iter().filter(|b| b.part == 2).count() >= 20);
+    // A directory without a manifest is read in file-name order.
+    let tmp = std::env::temp_dir().join(format!("flowdown-bundle-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::write(tmp.join("b.txt"), "2. Second file.\n").unwrap();
+    std::fs::write(tmp.join("a.txt"), "1. First file.\n").unwrap();
+    std::fs::write(tmp.join(".hidden"), "ignored\n").unwrap();
+    let d = flowdown_ingest::read_bundle(&tmp, &ReadOptions::default()).unwrap();
+    assert_eq!(d.text, "1. First file.\n2. Second file.\n");
+    assert_eq!(d.blocks[1].part, 1);
+    // A member that cannot be read fails the bundle, naming the member.
+    std::fs::copy(fixture("hostile/truncated.docx"), tmp.join("c.docx")).unwrap();
+    let e = flowdown_ingest::read_bundle(&tmp, &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.kind, flowdown_core::ErrorKind::Malformed);
+    assert!(e.path.ends_with("c.docx"), "{}", e.path);
+    let _ = std::fs::remove_dir_all(&tmp);
+}

@@ -188,6 +188,12 @@ fn digit_blind(l: &str) -> String {
 /// A line that opens a numbered clause or item.
 fn starts_clause(l: &str) -> bool {
     let first = l.split_whitespace().next().unwrap_or_default();
+    if matches!(
+        first,
+        "\u{2022}" | "\u{25cf}" | "\u{25aa}" | "\u{25e6}" | "\u{2013}" | "-" | "*" | "\u{f0b7}"
+    ) {
+        return true;
+    }
     let core = first.trim_end_matches(['.', ')']);
     let core = core.strip_prefix('(').unwrap_or(core);
     if core.is_empty() || first.len() > 12 {
