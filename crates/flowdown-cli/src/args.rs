@@ -17,6 +17,8 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Audit supply-chain declarations: flow-down attestations, tiers, identifiers, gaps.
     Audit(crate::commands::audit::AuditArgs),
+    /// Screen parties against exclusion, sanctions and forced-labour lists.
+    Screen(crate::commands::screen::ScreenArgs),
     /// List the requirements of the pack.
     Rules(RulesArgs),
     /// Explain one requirement: source paragraph, what satisfies it, examples, model clause.

@@ -164,14 +164,16 @@ fn exact_decisions_on_a_subset() {
         let s = score(p);
         assert_eq!(s >= DEFAULT_THRESHOLD, *want, "{q} vs {e}: {s:.3}");
     }
-    // Same distinctive name, other country: still reported, with the country penalty explained.
+    // Same distinctive name, other country: not reported at the default threshold (a hard
+    // negative), and the country penalty is explained.
     let p = ps
         .iter()
         .find(|p| p.query == "Acme Trading LLC" && p.qc == "AE")
         .unwrap();
     let (s, x) = compare(&Party::named(&p.query).in_country(&p.qc), &p.entry);
-    assert_eq!(x.parts.country, -0.10);
-    assert!(s >= DEFAULT_THRESHOLD);
+    assert_eq!(x.parts.country, -0.15);
+    assert_eq!(x.parts.name, 1.0);
+    assert!(s < DEFAULT_THRESHOLD);
     // Common-word name, other country: not reported.
     let p = ps
         .iter()

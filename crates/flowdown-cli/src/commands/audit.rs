@@ -2,8 +2,8 @@
 
 use crate::args::{FailOn, Format, PackArg};
 use crate::exit::ExitStatus;
-use flowdown::audit::screening::{ExactListScreen, UserRiskTable};
 use flowdown::audit::{self, AuditOptions};
+use flowdown::screen::{FuzzyListScreen, MatchOptions, RiskTable};
 use flowdown::Severity;
 use flowdown_core::Date;
 use std::path::PathBuf;
@@ -31,12 +31,20 @@ pub(crate) struct AuditArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
-    /// An exclusion/sanctions/forced-labour list (CSV name,aliases,country,identifiers,list,source); repeatable.
+    /// An exclusion/sanctions/forced-labour list (CSV name,aliases,country,identifiers,list,source;
+    /// FollowTheMoney JSON lines; or one name per line); repeatable.
     #[arg(long, value_name = "FILE")]
     pub(crate) list: Vec<PathBuf>,
-    /// A country × good risk table (CSV country,good).
+    /// Lowest screening score reported by `listed-party` (0–1).
+    #[arg(long, value_name = "X", default_value_t = flowdown::screen::DEFAULT_THRESHOLD)]
+    pub(crate) threshold: f64,
+    /// A country × good risk table (CSV country,good[,source]) replacing the built-in US DOL
+    /// ILAB 2022 list.
     #[arg(long, value_name = "FILE")]
     pub(crate) risk_table: Option<PathBuf>,
+    /// Add `--risk-table` to the built-in ILAB list instead of replacing it.
+    #[arg(long, requires = "risk_table")]
+    pub(crate) extend_risk_table: bool,
 }
 
 pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<ExitStatus> {
@@ -52,12 +60,25 @@ pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<ExitStatus> {
         }
         opts.contracts = flowdown::collect_paths(std::slice::from_ref(dir))?;
     }
+    if !(0.0..=1.0).contains(&args.threshold) {
+        anyhow::bail!("--threshold must be between 0 and 1");
+    }
     if !args.list.is_empty() {
-        opts.screen = Arc::new(ExactListScreen::from_paths(&args.list)?);
+        let m = MatchOptions {
+            threshold: args.threshold,
+            ..MatchOptions::default()
+        };
+        opts.screen = Arc::new(FuzzyListScreen::from_paths(&args.list, m)?);
     }
-    if let Some(t) = &args.risk_table {
-        opts.risk = Arc::new(UserRiskTable::from_path(t)?);
-    }
+    opts.risk = Arc::new(match &args.risk_table {
+        Some(t) if args.extend_risk_table => {
+            let mut table = RiskTable::builtin();
+            table.extend(RiskTable::from_path(t)?);
+            table
+        }
+        Some(t) => RiskTable::from_path(t)?,
+        None => RiskTable::builtin(),
+    });
     let report = flowdown::audit_paths(&pack, &args.declarations, &opts);
     let text = match args.format {
         Format::Json => flowdown::report::render_json(&report),

@@ -4,6 +4,7 @@ pub(crate) mod audit;
 mod check;
 mod explain;
 mod rules;
+pub(crate) mod screen;
 
 use crate::args::{Cli, Command, PackArg};
 use crate::exit::ExitStatus;
@@ -15,6 +16,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Audit(a) => audit::run(&a),
+        Command::Screen(a) => screen::run(&a),
         Command::Rules(a) => rules::run(&a),
         Command::Explain(a) => explain::run(&a),
     }

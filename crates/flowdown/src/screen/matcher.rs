@@ -14,7 +14,8 @@
 //! 0.35, others 1. The token score is a weighted Dice coefficient of the alignment, the
 //! character score the best `strsim` normalised Levenshtein similarity of the token-sorted and
 //! the compact forms; the name score is `max(token, (token + characters) / 2)`. Then country
-//! (agreement +0.02, disagreement −0.10, −0.20 for names made only of common words), legal
+//! (agreement +0.02, disagreement −0.15 — so that at the default threshold
+//! the same name in another country is not reported unless an identifier matches — −0.20 for names made only of common words), legal
 //! form (families disagree −0.03 / −0.20) and identifiers (an exact match scores 1; a
 //! conflicting value of the same scheme −0.15) adjust it. Every match carries all of it.
 
@@ -641,7 +642,7 @@ fn adjustments(party: &Party, e: &ListEntry, qfam: u8, efam: u8, common: bool) -
         } else if common {
             -0.20
         } else {
-            -0.10
+            -0.15
         };
     }
     if qfam != 0 && efam != 0 && qfam & efam == 0 {

@@ -82,3 +82,32 @@ mod tests {
         assert!(e.message.starts_with("line 3: unknown country"));
     }
 }
+
+/// Reads the parties to screen: a parties CSV (`name,country,identifiers`), or a supply-chain
+/// declaration (native JSON, CSV folder, XLSX, OCDS, OMTSF) whose parties are taken.
+///
+/// # Errors
+/// An unreadable file, a bad row or an invalid declaration.
+pub fn read_parties(path: &std::path::Path) -> Result<Vec<Party>> {
+    use flowdown_ingest::declaration::{read_declaration, CSV_FILES};
+    let shown = path.display().to_string();
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let in_decl_folder = path
+        .file_name()
+        .is_some_and(|n| CSV_FILES.iter().any(|f| n == *f))
+        && path.with_file_name("declaration.csv").exists();
+    if path.is_file() && is_csv && !in_decl_folder {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, &e))?;
+        return parse_parties_csv(&text, &shown);
+    }
+    let read = read_declaration(path)?;
+    Ok(read
+        .declaration
+        .parties
+        .iter()
+        .filter(|p| !p.name.trim().is_empty() || !p.identifiers.is_empty())
+        .map(super::seam::party_of)
+        .collect())
+}

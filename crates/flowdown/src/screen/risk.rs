@@ -99,7 +99,7 @@ const GOOD_FOLD: &[(&str, &str)] = &[
     ("apparel", "garment"),
     ("clothing", "garment"),
     ("clothes", "garment"),
-    ("uniform", "garment"),
+    ("uniforms", "garment"),
     ("garments", "garment"),
     ("fabric", "textile"),
     ("fabrics", "textile"),
