@@ -45,6 +45,27 @@ pub(crate) enum Format {
     Json,
 }
 
+/// Output formats of `check` (every report emitter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// Human-readable text with annotated source snippets.
+    Text,
+    /// The JSON contract.
+    Json,
+    /// One JSON object per document, one per line.
+    JsonLines,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// JUnit XML (CI test dashboards).
+    Junit,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// A Markdown summary for pull requests.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
 #[derive(Debug, clap::Args)]
 pub(crate) struct PackArg {
     /// A requirement pack (TOML) instead of the built-in `nato-cthb-2023`.
@@ -60,23 +81,44 @@ pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub(crate) pack: PackArg,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub(crate) format: Format,
-    /// Lowest severity that makes the run fail (exit 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub(crate) fail_on: FailOn,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub(crate) format: ReportFormat,
+    /// Lowest severity that makes the run fail (exit 1) [default: the config's, else error].
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
-    /// Only check files whose path matches one of these globs (directories only).
+    /// Only check files whose path matches one of these globs (directories only; replaces the
+    /// config's `include`).
     #[arg(long, value_name = "GLOB")]
     pub(crate) include: Vec<String>,
-    /// Skip files whose path matches one of these globs (directories only).
+    /// Skip files whose path matches one of these globs (directories only; adds to the config's
+    /// `exclude`).
     #[arg(long, value_name = "GLOB")]
     pub(crate) exclude: Vec<String>,
     /// Another name of the supplying party (e.g. `Vendor`, `PNC`); repeatable.
     #[arg(long, value_name = "TERM")]
     pub(crate) supplier_term: Vec<String>,
+    /// Configuration file [default: `flowdown.toml` or `[tool.flowdown]` in `pyproject.toml`,
+    /// looked for from the working directory upwards].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long, conflicts_with = "config")]
+    pub(crate) no_config: bool,
+    /// Waiver file (TOML `[[waiver]]` entries) [default: the config's `waivers`].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) waivers: Option<PathBuf>,
+    /// The date waivers are judged against (YYYY-MM-DD) [default: today, UTC].
+    #[arg(long, value_name = "DATE")]
+    pub(crate) as_of: Option<String>,
+    /// A previous JSON report: report only what is new or worse than in it.
+    #[arg(long, value_name = "FILE.json")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Documents checked in parallel (0 = one per core); output is identical for every value.
+    #[arg(long, short, value_name = "N", default_value_t = 1)]
+    pub(crate) jobs: usize,
 }
 
 #[derive(Debug, clap::Args)]

@@ -20,12 +20,18 @@ pub use flowdown_core::{
 pub use flowdown_ingest as ingest;
 
 pub mod audit;
+pub mod baseline;
+mod batch;
 mod check;
+pub mod config;
 pub mod judge;
 pub mod pack;
+pub mod paths;
 pub mod report;
 pub mod screen;
+pub mod waiver;
 
 pub use check::{check_document, check_path, check_paths, check_text, collect_paths, CheckOptions};
+pub use batch::{check_paths_parallel, default_jobs};
 pub use pack::{Pack, RequirementDef};
 pub use audit::{audit_path, audit_paths, AuditOptions};

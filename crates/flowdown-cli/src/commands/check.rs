@@ -1,30 +1,125 @@
-//! `flowdown check`.
+//! `flowdown check`: configuration → paths → (parallel) judgement → severity overrides →
+//! waivers → baseline → render → exit code.
 
-use crate::args::{CheckArgs, FailOn, Format};
+use crate::args::{CheckArgs, FailOn, ReportFormat};
 use crate::exit::ExitStatus;
-use flowdown::report::{render, OutputFormat};
-use flowdown::{CheckOptions, Severity};
+use flowdown::config::{Config, FailOn as ConfigFailOn};
+use flowdown::core::Date;
+use flowdown::report::{render_with, OutputFormat, RenderContext};
+use flowdown::waiver::Waivers;
+use flowdown::{CheckOptions, Pack, Severity};
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A batch at least this long gets a progress bar (when stderr is a terminal).
+const PROGRESS_MIN_DOCUMENTS: usize = 20;
+
+fn output_format(f: ReportFormat) -> OutputFormat {
+    match f {
+        ReportFormat::Text => OutputFormat::Text,
+        ReportFormat::Json => OutputFormat::Json,
+        ReportFormat::JsonLines => OutputFormat::JsonLines,
+        ReportFormat::Sarif => OutputFormat::Sarif,
+        ReportFormat::Junit => OutputFormat::Junit,
+        ReportFormat::Github => OutputFormat::Github,
+        ReportFormat::Markdown => OutputFormat::Markdown,
+        ReportFormat::Html => OutputFormat::Html,
+    }
+}
+
+fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    if let Some(p) = &args.config {
+        return Ok(Config::from_path(p)?);
+    }
+    let cwd = std::env::current_dir()?;
+    Ok(Config::discover(&cwd)?.unwrap_or_default())
+}
 
 pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
-    let pack = super::load_pack(&args.pack)?;
+    let config = load_config(args)?;
+    let pack = match (&args.pack.pack, &config.pack) {
+        (Some(_), _) | (None, None) => super::load_pack(&args.pack)?,
+        (None, Some(p)) => Pack::from_path(&config.resolve(p))?,
+    };
+    config.validate(&pack)?;
+    let as_of = match &args.as_of {
+        Some(s) => Date::parse(s).map_err(|m| anyhow::anyhow!("--as-of: {m}"))?,
+        None => flowdown::waiver::today()
+            .ok_or_else(|| anyhow::anyhow!("the system clock is out of range; pass --as-of"))?,
+    };
+    let waivers = match (&args.waivers, &config.waivers) {
+        (Some(p), _) => Some(Waivers::from_path(p)?),
+        (None, Some(p)) => Some(Waivers::from_path(&config.resolve(p))?),
+        (None, None) => None,
+    };
+    if let Some(w) = &waivers {
+        w.validate(&pack)?;
+    }
+    let baseline = match &args.baseline {
+        Some(p) => Some(flowdown::baseline::load(p)?),
+        None => None,
+    };
+
     let opts = CheckOptions {
         supplier_terms: args.supplier_term.clone(),
         ..CheckOptions::default()
     };
-    let paths = flowdown::collect_paths(&args.paths)?;
-    let report = flowdown::check_paths(&pack, &paths, &opts);
-    let format = match args.format {
-        Format::Text => OutputFormat::Text,
-        Format::Json => OutputFormat::Json,
+    let (include, exclude) = config.matchers(&args.include, &args.exclude)?;
+    let paths = flowdown::paths::collect_filtered(&args.paths, &include, &exclude)?;
+
+    let progress = (paths.len() >= PROGRESS_MIN_DOCUMENTS && std::io::stderr().is_terminal())
+        .then(|| {
+            let bar = indicatif::ProgressBar::new(paths.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} checking {pos}/{len} documents [{bar:30}] {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            bar
+        });
+    let done = AtomicU64::new(0);
+    let on_done = || {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(bar) = &progress {
+            bar.set_position(n);
+        }
     };
-    super::emit(args.output.as_deref(), &render(&report, format))?;
+    let mut report = flowdown::check_paths_parallel(&pack, &paths, &opts, args.jobs, &on_done);
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+
+    config.apply_severities(&mut report)?;
+    let mut run_notes = Vec::new();
+    if let Some(w) = &waivers {
+        run_notes.extend(w.apply(&mut report, as_of).notes);
+    }
+    if let (Some(b), Some(path)) = (&baseline, &args.baseline) {
+        let outcome = flowdown::baseline::apply(&mut report, b);
+        run_notes.push(outcome.note(&path.display().to_string()));
+    }
+
+    let ctx = RenderContext {
+        pack: Some(&pack),
+        run_notes,
+        color: false,
+    };
+    let format = output_format(args.format);
+    super::emit(args.output.as_deref(), &render_with(&report, format, &ctx))?;
     if report.has_errors() {
         return Ok(ExitStatus::Error);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
+    let threshold = match (args.fail_on, config.fail_on) {
+        (Some(FailOn::Error), _) => Some(Severity::Error),
+        (Some(FailOn::Warning), _) => Some(Severity::Warning),
+        (Some(FailOn::Never), _) => None,
+        (None, Some(f)) => f.threshold(),
+        (None, None) => ConfigFailOn::Error.threshold(),
     };
     let failed = threshold.is_some_and(|t| {
         report
