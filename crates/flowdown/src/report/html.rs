@@ -72,6 +72,8 @@ tr.req.status-missing > td:first-child { border-left-color:var(--miss); }
 .note { font-size:12px; color:var(--muted); margin-top:4px; }
 .waiver { font-size:12px; margin-top:4px; padding:2px 6px; border-radius:4px; display:inline-block; }
 .waiver.active { background:#ddf4ff; color:#0969da; } .waiver.expired { background:var(--miss-bg); color:var(--miss); }
+table.requirements th:nth-child(1) { width:26%; } table.requirements th:nth-child(2), table.requirements th:nth-child(3) { width:7%; }
+table.requirements th:nth-child(4) { width:20%; } table.requirements th:nth-child(5) { width:40%; }
 .req-id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight:600; }
 .summary { color:var(--muted); font-size:12px; }
 #filters { position:sticky; top:0; background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px 12px; margin:16px 0; z-index:1; }
