@@ -275,6 +275,7 @@ fn walk(
     let mut hf_depth: Option<usize> = None;
     let mut in_body = false;
     let mut index = 0u32;
+    let mut outline: Vec<u32> = Vec::new();
 
     loop {
         let ev = r.next()?;
@@ -332,6 +333,28 @@ fn walk(
                                 .unwrap_or(1);
                             p.kind = Some(BlockKind::Heading { level: lvl.max(1) });
                             p.level = Some(lvl.max(1) - 1);
+                        }
+                        if local == "h" && lists.is_empty() && pending_label.is_none() {
+                            // Chapter numbering from the outline style (`text:outline-style`).
+                            let lvl: u8 = attr(e, "outline-level")
+                                .and_then(|v| v.parse().ok())
+                                .unwrap_or(1)
+                                .clamp(1, 10);
+                            let i = usize::from(lvl - 1);
+                            while outline.len() <= i {
+                                let k = u8::try_from(outline.len() + 1).unwrap_or(1);
+                                outline.push(
+                                    styles
+                                        .outline
+                                        .get(&k)
+                                        .map_or(0, |s| s.start.saturating_sub(1)),
+                                );
+                            }
+                            if let Some(v) = outline.get_mut(i) {
+                                *v += 1;
+                            }
+                            outline.truncate(i + 1);
+                            p.label = render_label(&styles.outline, &outline, lvl);
                         }
                         if let Some((label, lvl)) = pending_label.take() {
                             p.label = Some(label);
