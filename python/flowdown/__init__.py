@@ -30,14 +30,17 @@ fetched from the network at run time; a custom :class:`Pack` pickles with the ta
 from __future__ import annotations
 
 from flowdown._flowdown import (
+    DeclarationResult,
     DocumentError,
     DocumentResult,
     Evidence,
+    Finding,
     Pack,
     Report,
     Requirement,
     RequirementResult,
     __version__,
+    audit,
     check,
     check_many,
     check_text,
@@ -56,9 +59,11 @@ from flowdown.exceptions import (
 __all__ = [
     "ConfigError",
     "DeclarationError",
+    "DeclarationResult",
     "DocumentError",
     "DocumentResult",
     "Evidence",
+    "Finding",
     "FlowdownError",
     "Pack",
     "PackError",
@@ -67,6 +72,7 @@ __all__ = [
     "Requirement",
     "RequirementResult",
     "__version__",
+    "audit",
     "check",
     "check_many",
     "check_text",

@@ -11,15 +11,15 @@ def require(module: str, extra: str | None = None) -> ModuleType:
 
     >>> require("json").__name__
     'json'
-    >>> require("no_such_module_flowdown")
+    >>> require("no_such_module", "dask")
     Traceback (most recent call last):
     ...
-    ModuleNotFoundError: no_such_module_flowdown is needed for this; install it with `pip install no_such_module_flowdown`
+    ModuleNotFoundError: no_such_module is needed; install it with `pip install flowdown[dask]`
     """
     try:
         return importlib.import_module(module)
     except ModuleNotFoundError as e:
         top = module.split(".")[0]
         hint = f"flowdown[{extra}]" if extra else top
-        msg = f"{top} is needed for this; install it with `pip install {hint}`"
+        msg = f"{top} is needed; install it with `pip install {hint}`"
         raise ModuleNotFoundError(msg, name=top) from e

@@ -36,9 +36,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "FINDING_COLUMNS",
     "SEVERITIES",
     "STATUSES",
     "empty_pandas",
+    "findings_to_pandas",
+    "findings_to_polars",
     "report_to_pandas",
     "report_to_polars",
 ]
@@ -113,3 +116,38 @@ def report_to_polars(report: Report) -> Any:
         "error": pl.String,
     }
     return pl.DataFrame(report._columns(), schema=schema)
+
+
+#: The columns of the declaration findings table, in order (all strings but ``severity``).
+FINDING_COLUMNS: tuple[str, ...] = (
+    "path",
+    "rule",
+    "severity",
+    "message",
+    "location",
+    "parties",
+    "error",
+)
+
+
+def findings_to_pandas(report: Report) -> Any:
+    """One row per declaration finding as a ``pandas.DataFrame``: ``path``, ``rule``,
+    ``severity`` (category), ``message``, ``location``, ``parties`` (comma-separated ids) and
+    ``error`` (for an unreadable declaration, with the other columns null)."""
+    pd = require("pandas", "pandas")
+    columns = report._finding_columns()
+    string = pd.StringDtype()
+    dtypes = dict.fromkeys(FINDING_COLUMNS, string)
+    dtypes["severity"] = pd.CategoricalDtype(list(SEVERITIES), ordered=False)
+    return pd.DataFrame(
+        {name: pd.array(columns[name], dtype=dtypes[name]) for name in FINDING_COLUMNS}
+    )
+
+
+def findings_to_polars(report: Report) -> Any:
+    """One row per declaration finding as a ``polars.DataFrame`` (see
+    :func:`findings_to_pandas`)."""
+    pl = require("polars", "polars")
+    schema = dict.fromkeys(FINDING_COLUMNS, pl.String)
+    schema["severity"] = pl.Enum(list(SEVERITIES))
+    return pl.DataFrame(report._finding_columns(), schema=schema)

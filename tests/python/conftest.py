@@ -14,8 +14,7 @@ PROHIBITION = "1. The Supplier shall not engage in human trafficking.\n"
 MEMO = "Lunch is served at noon in the main hall.\n"
 #: A contract that waives the duty.
 WAIVER = (
-    "1. The Supplier shall not be required to comply with any policy on trafficking in "
-    "persons.\n"
+    "1. The Supplier shall not be required to comply with any policy on trafficking in persons.\n"
 )
 
 REPO = Path(__file__).resolve().parents[2]

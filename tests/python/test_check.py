@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MEMO, PROHIBITION, WAIVER
 
 import flowdown
 import flowdown.dataframe
+from conftest import MEMO, PROHIBITION, WAIVER
 
 IDS = [
     "prohibition",
@@ -202,7 +202,7 @@ def test_rules_and_explain() -> None:
 def test_repr_and_str() -> None:
     report = flowdown.check_text(MEMO, name="memo.txt")
     assert repr(report) == "<Report pack=nato-cthb-2023 documents=1 compliant=False>"
-    assert repr(report.documents[0]) == "<DocumentResult \"memo.txt\" compliant=False>"
+    assert repr(report.documents[0]) == '<DocumentResult "memo.txt" compliant=False>'
     assert repr(report.documents[0]["reporting"]) == "<RequirementResult reporting: missing>"
     assert str(report) == report.to_text()
     assert "memo.txt" in report.to_text()
@@ -212,3 +212,28 @@ def test_results_are_frozen() -> None:
     doc = flowdown.check_text(MEMO).documents[0]
     with pytest.raises(AttributeError):
         doc.path = "other"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif", "junit", "json-lines", "markdown", "html"])
+def test_formats_are_byte_identical_to_the_cli(contracts: Path, fmt: str) -> None:
+    cli = _cli("check", "--format", fmt, "--fail-on", "never", "a_prohibition.txt", cwd=contracts)
+    assert cli.returncode == 0, cli.stderr
+    import os
+
+    old = Path.cwd()
+    os.chdir(contracts)
+    try:
+        report = flowdown.check("a_prohibition.txt")
+    finally:
+        os.chdir(old)
+    assert report.render(fmt) == cli.stdout
+    method = "to_" + fmt.replace("-", "_")
+    assert getattr(report, method)() == cli.stdout
+
+
+def test_sarif_names_the_requirements() -> None:
+    sarif = json.loads(flowdown.check_text(MEMO).to_sarif())
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == IDS
+    with pytest.raises(ValueError, match="unknown format"):
+        flowdown.check_text(MEMO).render("pdf")

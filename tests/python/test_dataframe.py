@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pandas as pd
@@ -58,8 +60,14 @@ def test_pandas_and_polars_agree(contracts: Path) -> None:
     assert from_pandas["status"].to_list() == report.to_polars()["status"].cast(pl.String).to_list()
 
 
-def test_repr_html_is_a_table(contracts: Path) -> None:
-    html = flowdown.check(contracts)._repr_html_()
-    assert html.count("<tr>") == 4
-    assert "a_prohibition.txt" in html
-    assert "satisfied" in html
+def test_repr_html_is_the_html_report_in_an_iframe(contracts: Path) -> None:
+    report = flowdown.check(contracts)
+    html = report._repr_html_()
+    match = re.fullmatch(
+        r'<iframe class="flowdown-report" srcdoc="([^"]*)" style="[^"]*"></iframe>', html
+    )
+    assert match is not None
+    page = unescape(match.group(1))
+    assert page == report.to_html()
+    assert page.startswith("<!DOCTYPE html>")
+    assert "a_prohibition.txt" in page

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MEMO
 
 import flowdown
+from conftest import MEMO
 from flowdown import ConfigError, DeclarationError, FlowdownError, PackError, ReadError
 
 

@@ -6,17 +6,22 @@ import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from conftest import PROHIBITION, REPO
 
 import flowdown
+from conftest import PROHIBITION, REPO
 
 CUSTOM_PACK = REPO / "crates" / "flowdown" / "packs" / "nato-cthb-2023.toml"
 
 
-def _roundtrip(obj: object) -> object:
-    return pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+T = TypeVar("T")
+
+
+def _roundtrip(obj: T) -> T:
+    result: T = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+    return result
 
 
 def test_pack_roundtrip() -> None:

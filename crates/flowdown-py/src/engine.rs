@@ -7,7 +7,6 @@ use flowdown::{CheckOptions, Pack};
 use flowdown_core::{DocumentReport, Error, ErrorKind, Format, Report};
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
-use rayon::prelude::*;
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -30,7 +29,7 @@ pub(crate) enum PackArg<'py> {
     Path(PathBuf),
 }
 
-fn resolve_pack(py: Python<'_>, pack: Option<PackArg<'_>>) -> PyResult<Arc<Pack>> {
+pub(crate) fn resolve_pack(py: Python<'_>, pack: Option<PackArg<'_>>) -> PyResult<Arc<Pack>> {
     match pack {
         None => Ok(builtin_pack()),
         Some(PackArg::Pack(p)) => Ok(p.0.clone()),
@@ -39,7 +38,7 @@ fn resolve_pack(py: Python<'_>, pack: Option<PackArg<'_>>) -> PyResult<Arc<Pack>
 }
 
 /// The built-in pack, parsed once per process.
-fn builtin_pack() -> Arc<Pack> {
+pub(crate) fn builtin_pack() -> Arc<Pack> {
     static BUILTIN: std::sync::OnceLock<Arc<Pack>> = std::sync::OnceLock::new();
     BUILTIN.get_or_init(|| Arc::new(Pack::builtin())).clone()
 }
@@ -61,13 +60,14 @@ fn options(format: Option<&str>, supplier_terms: Vec<String>) -> PyResult<CheckO
     Ok(opts)
 }
 
-fn report(pack: &Pack, documents: Vec<DocumentReport>) -> PyReport {
-    PyReport(Arc::new(Report {
+fn report(pack: &Arc<Pack>, documents: Vec<DocumentReport>) -> PyReport {
+    let report = Report {
         schema_version: Report::SCHEMA_VERSION,
         pack: pack.pack_ref(),
         documents,
         declarations: Vec::new(),
-    }))
+    };
+    PyReport::with_pack(report, pack.clone())
 }
 
 /// The error of a single document, raised by the one-document functions.
@@ -122,7 +122,7 @@ pub(crate) fn check(
                 let paths = flowdown::collect_paths(std::slice::from_ref(&path))?;
                 Ok(flowdown::check_paths(&pack, &paths, &opts))
             })?;
-            Ok(PyReport(Arc::new(r)))
+            Ok(PyReport::with_pack(r, pack))
         }
         Source::Path(path) => {
             let doc = detached(py, || Ok(flowdown::check_path(&pack, &path, &opts)))?;
@@ -183,23 +183,11 @@ pub(crate) fn check_many(
     }
     let pack = resolve_pack(py, pack)?;
     let opts = options(format, supplier_terms)?;
-    let documents = detached(py, || {
+    let r = detached(py, || {
         let paths = flowdown::collect_paths(&paths)?;
-        if jobs == Some(1) || paths.len() < 2 {
-            return Ok(paths.iter().map(|p| flowdown::check_path(&pack, p, &opts)).collect());
-        }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.unwrap_or(0))
-            .build()
-            .map_err(|e| Error::new(ErrorKind::Internal, "<threads>", e.to_string()))?;
-        Ok(pool.install(|| {
-            paths
-                .par_iter()
-                .map(|p| flowdown::check_path(&pack, p, &opts))
-                .collect::<Vec<_>>()
-        }))
+        Ok(flowdown::check_paths_parallel(&pack, &paths, &opts, jobs.unwrap_or(0), &|| {}))
     })?;
-    Ok(report(&pack, documents))
+    Ok(PyReport::with_pack(r, pack))
 }
 
 /// Reads a requirement pack (TOML); a bad key or value raises :class:`PackError`.

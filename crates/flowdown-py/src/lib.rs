@@ -7,6 +7,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod audit;
 mod engine;
 mod errors;
 mod pack;
@@ -18,15 +19,17 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _flowdown(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // Set as attributes, outside `__all__`.
+    m.setattr("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.setattr("_panic", wrap_pyfunction!(engine::_panic, m)?)?;
     m.add_function(wrap_pyfunction!(engine::check, m)?)?;
     m.add_function(wrap_pyfunction!(engine::check_text, m)?)?;
     m.add_function(wrap_pyfunction!(engine::check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
     m.add_function(wrap_pyfunction!(engine::load_pack, m)?)?;
     m.add_function(wrap_pyfunction!(engine::rules, m)?)?;
     m.add_function(wrap_pyfunction!(engine::explain, m)?)?;
     m.add_function(wrap_pyfunction!(engine::main, m)?)?;
-    m.add_function(wrap_pyfunction!(engine::_panic, m)?)?;
     m.add_class::<pack::PyPack>()?;
     m.add_class::<pack::PyRequirement>()?;
     m.add_class::<results::PyReport>()?;
@@ -34,6 +37,8 @@ fn _flowdown(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyDocumentError>()?;
     m.add_class::<results::PyRequirementResult>()?;
     m.add_class::<results::PyEvidence>()?;
+    m.add_class::<audit::PyDeclarationResult>()?;
+    m.add_class::<audit::PyFinding>()?;
     m.add("FlowdownError", py.get_type::<errors::FlowdownError>())?;
     m.add("ReadError", py.get_type::<errors::ReadError>())?;
     m.add("PackError", py.get_type::<errors::PackError>())?;

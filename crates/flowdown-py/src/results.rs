@@ -2,9 +2,11 @@
 //! delegates; the serialised forms are the engine's.
 
 use crate::errors::state_error;
+use crate::audit::PyDeclarationResult;
 use crate::pack::PyPack;
 use flowdown_core::{DocumentReport, Evidence, Report, RequirementResult};
-use pyo3::exceptions::{PyIndexError, PyKeyError, PyTypeError};
+use flowdown::report::{render_with, OutputFormat, RenderContext};
+use pyo3::exceptions::{PyIndexError, PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde::Serialize;
@@ -278,8 +280,40 @@ impl PyDocumentResult {
 /// A whole report: the pack used and one :class:`DocumentResult` per document, in input
 /// order. ``to_json()`` is byte-identical to ``flowdown check --format json``.
 #[pyclass(frozen, eq, module = "flowdown._flowdown", name = "Report")]
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct PyReport(pub(crate) Arc<Report>);
+#[derive(Debug, Clone)]
+pub(crate) struct PyReport(pub(crate) Arc<Report>, pub(crate) Option<Arc<flowdown::Pack>>);
+
+/// Reports are equal when their content is; the pack kept for rendering does not count.
+impl PartialEq for PyReport {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl PyReport {
+    /// A report made with `pack` (kept for the pack docs that SARIF and HTML show).
+    pub(crate) fn with_pack(report: Report, pack: Arc<flowdown::Pack>) -> Self {
+        Self(Arc::new(report), Some(pack))
+    }
+
+    /// Renders in `format` with the pack's docs: the pack the report was made with, else
+    /// the built-in pack when the report names it.
+    fn render_as(&self, format: OutputFormat) -> String {
+        let builtin;
+        let pack = match &self.1 {
+            Some(p) => Some(&**p),
+            None => {
+                builtin = crate::engine::builtin_pack();
+                (builtin.pack_ref() == self.0.pack).then_some(&*builtin)
+            }
+        };
+        let ctx = RenderContext {
+            pack,
+            ..RenderContext::default()
+        };
+        render_with(&self.0, format, &ctx)
+    }
+}
 
 #[pymethods]
 impl PyReport {
@@ -288,16 +322,17 @@ impl PyReport {
     #[new]
     #[pyo3(signature = (documents, *, pack = None))]
     fn new(documents: Vec<PyRef<'_, PyDocumentResult>>, pack: Option<PyRef<'_, PyPack>>) -> Self {
-        let pack_ref = match pack {
-            Some(p) => p.0.pack_ref(),
-            None => flowdown::Pack::builtin().pack_ref(),
+        let pack = match pack {
+            Some(p) => p.0.clone(),
+            None => crate::engine::builtin_pack(),
         };
-        Self(Arc::new(Report {
+        let report = Report {
             schema_version: Report::SCHEMA_VERSION,
-            pack: pack_ref,
+            pack: pack.pack_ref(),
             documents: documents.iter().map(|d| (*d.0).clone()).collect(),
             declarations: Vec::new(),
-        }))
+        };
+        Self::with_pack(report, pack)
     }
     /// Version of the JSON contract.
     #[getter]
@@ -319,10 +354,25 @@ impl PyReport {
     fn documents(&self) -> Vec<PyDocumentResult> {
         self.0.documents.iter().map(|d| PyDocumentResult(Arc::new(d.clone()))).collect()
     }
-    /// True when every document is compliant (and there is at least one).
+    /// The audited declarations, in input order (empty for a contract check).
+    #[getter]
+    fn declarations(&self) -> Vec<PyDeclarationResult> {
+        self.0
+            .declarations
+            .iter()
+            .map(|d| PyDeclarationResult(Arc::new(d.clone())))
+            .collect()
+    }
+    /// True when every document is compliant and no declaration has an error or a finding
+    /// of severity ``error`` (and there is at least one document or declaration).
     #[getter]
     fn compliant(&self) -> bool {
-        !self.0.documents.is_empty() && self.0.documents.iter().all(|d| d.summary.compliant)
+        let r = &self.0;
+        (!r.documents.is_empty() || !r.declarations.is_empty())
+            && r.documents.iter().all(|d| d.summary.compliant)
+            && r.declarations
+                .iter()
+                .all(|d| d.error.is_none() && d.summary.errors == 0)
     }
     /// True when any document could not be read.
     #[getter]
@@ -401,6 +451,57 @@ impl PyReport {
         out.set_item("error", PyList::new(py, error)?)?;
         Ok(out)
     }
+    /// Column lists of the one-row-per-declaration-finding table.
+    fn _finding_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let mut path = Vec::new();
+        let mut rule = Vec::new();
+        let mut severity = Vec::new();
+        let mut message = Vec::new();
+        let mut location = Vec::new();
+        let mut parties = Vec::new();
+        let mut error = Vec::new();
+        for d in &self.0.declarations {
+            if let Some(e) = &d.error {
+                path.push(d.path.as_str());
+                rule.push(None);
+                severity.push(None);
+                message.push(None);
+                location.push(None);
+                parties.push(None);
+                error.push(Some(e.message.as_str()));
+            }
+            for f in &d.findings {
+                path.push(d.path.as_str());
+                rule.push(Some(f.rule.as_str()));
+                severity.push(Some(f.severity.as_str()));
+                message.push(Some(f.message.as_str()));
+                location.push(Some(f.location.display()));
+                parties.push(Some(f.parties.join(",")));
+                error.push(None);
+            }
+        }
+        let out = PyDict::new(py);
+        out.set_item("path", PyList::new(py, path)?)?;
+        out.set_item("rule", PyList::new(py, rule)?)?;
+        out.set_item("severity", PyList::new(py, severity)?)?;
+        out.set_item("message", PyList::new(py, message)?)?;
+        out.set_item("location", PyList::new(py, location)?)?;
+        out.set_item("parties", PyList::new(py, parties)?)?;
+        out.set_item("error", PyList::new(py, error)?)?;
+        Ok(out)
+    }
+    /// One row per declaration finding as a pandas DataFrame (needs pandas).
+    fn findings_to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("flowdown.dataframe")?
+            .call_method1("findings_to_pandas", (slf,))
+    }
+    /// One row per declaration finding as a polars DataFrame (needs polars).
+    fn findings_to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("flowdown.dataframe")?
+            .call_method1("findings_to_polars", (slf,))
+    }
     /// One row per document × requirement as a pandas DataFrame (needs pandas).
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         slf.py()
@@ -421,14 +522,40 @@ impl PyReport {
     fn to_json(&self) -> String {
         flowdown::report::render_json(&self.0)
     }
+    /// The report in one of the formats of ``flowdown check --format``: ``text``, ``json``,
+    /// ``json-lines``, ``sarif``, ``junit``, ``github``, ``markdown`` or ``html``.
+    fn render(&self, format: &str) -> PyResult<String> {
+        let format: OutputFormat = format.parse().map_err(PyValueError::new_err)?;
+        Ok(self.render_as(format))
+    }
     /// The text format of ``flowdown check``.
     fn to_text(&self) -> String {
-        flowdown::report::render_text(&self.0)
+        self.render_as(OutputFormat::Text)
+    }
+    /// SARIF 2.1.0 (rules from the pack's docs).
+    fn to_sarif(&self) -> String {
+        self.render_as(OutputFormat::Sarif)
+    }
+    /// JUnit XML.
+    fn to_junit(&self) -> String {
+        self.render_as(OutputFormat::Junit)
+    }
+    /// One JSON object per line: one per document, then one per declaration.
+    fn to_json_lines(&self) -> String {
+        self.render_as(OutputFormat::JsonLines)
+    }
+    /// A Markdown summary.
+    fn to_markdown(&self) -> String {
+        self.render_as(OutputFormat::Markdown)
+    }
+    /// One self-contained HTML page (the report of ``flowdown check --format html``).
+    fn to_html(&self) -> String {
+        self.render_as(OutputFormat::Html)
     }
     /// Rebuilds a report from :meth:`to_json` (or the CLI's JSON output).
     #[staticmethod]
     fn from_json(data: &str) -> PyResult<Self> {
-        serde_json::from_str(data).map(|r| Self(Arc::new(r))).map_err(|e| state_error(&e))
+        serde_json::from_str(data).map(|r| Self(Arc::new(r), None)).map_err(|e| state_error(&e))
     }
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         slf.py().import("flowdown._html")?.call_method1("report_html", (slf,))

@@ -1,0 +1,79 @@
+"""Supply-chain declarations: audit(), findings, their DataFrames and pickling."""
+
+from __future__ import annotations
+
+import datetime
+import pickle
+
+import pandas as pd
+import polars as pl
+import pytest
+
+import flowdown
+from conftest import REPO
+from flowdown.dataframe import FINDING_COLUMNS
+
+DECL = REPO / "fixtures" / "declarations"
+
+
+def test_clean_declaration_has_no_findings() -> None:
+    report = flowdown.audit(DECL / "clean" / "clean.json", as_of="2026-06-01")
+    assert report.documents == []
+    [decl] = report.declarations
+    assert decl.format == "json"
+    assert decl.findings == []
+    assert (decl.parties, decl.links, decl.errors) == (4, 3, 0)
+    assert report.compliant
+    # The same declaration as a CSV folder and with a datetime.date.
+    csv = flowdown.audit(DECL / "clean" / "csv", as_of=datetime.date(2026, 6, 1))
+    assert csv.declarations[0].format == "csv"
+    assert csv.declarations[0].findings == []
+
+
+def test_listed_parties_are_findings() -> None:
+    report = flowdown.audit(
+        DECL / "listed-party" / "fires.json",
+        lists=[DECL / "listed-party" / "list.csv"],
+        as_of="2026-06-01",
+    )
+    findings = report.declarations[0].findings
+    assert [(f.rule, f.severity) for f in findings] == [("listed-party", "error")] * 2
+    assert [f.parties for f in findings] == [["tex-1"], ["spin-3"]]
+    assert findings[0].location.startswith("$.parties[")
+    assert not report.compliant
+    assert pickle.loads(pickle.dumps(report)) == report
+    assert pickle.loads(pickle.dumps(findings[0])) == findings[0]
+
+    df = report.findings_to_pandas()
+    assert list(df.columns) == list(FINDING_COLUMNS)
+    assert list(df["rule"]) == ["listed-party", "listed-party"]
+    assert df["severity"].dtype == pd.CategoricalDtype(["error", "warning", "info"])
+    assert isinstance(df["message"].dtype, pd.StringDtype)
+    pdf = report.findings_to_polars()
+    assert pdf.schema["severity"] == pl.Enum(["error", "warning", "info"])
+    assert pdf.height == 2
+
+
+def test_contracts_name_undeclared_subcontractors() -> None:
+    case = DECL / "undeclared-subcontractor-in-contract"
+    report = flowdown.audit(case / "fires.json", contracts=case / "contracts", as_of="2026-06-01")
+    [finding] = report.declarations[0].findings
+    assert finding.rule == "undeclared-subcontractor-in-contract"
+    assert finding.severity == "warning"
+    assert "Dye Works GmbH" in finding.message
+
+
+def test_audit_errors() -> None:
+    with pytest.raises(FileNotFoundError):
+        flowdown.audit(DECL / "no-such.json")
+    with pytest.raises(ValueError, match="as_of"):
+        flowdown.audit(DECL / "clean" / "clean.json", as_of="June 2026")
+    with pytest.raises(FileNotFoundError):
+        flowdown.audit(DECL / "clean" / "clean.json", lists=[DECL / "no-list.csv"])
+    # Several declarations: an unreadable one is an entry, the others are audited.
+    report = flowdown.audit([DECL / "no-such.json", DECL / "clean" / "clean.json"])
+    assert [d.error.kind if d.error else None for d in report.declarations] == [
+        "not-found",
+        None,
+    ]
+    assert report.has_errors
