@@ -58,20 +58,59 @@ fn jobs_2_gives_the_same_bytes_as_jobs_1() {
     let fixtures = repo().join("fixtures/contracts");
     let fixtures = fixtures.to_str().unwrap();
     for format in ["json", "text", "sarif", "html"] {
-        let one = run_in(&repo(), &["check", "--no-config", "--format", format, "--jobs", "1", fixtures]);
-        let two = run_in(&repo(), &["check", "--no-config", "--format", format, "--jobs", "2", fixtures]);
+        let one = run_in(
+            &repo(),
+            &[
+                "check",
+                "--no-config",
+                "--format",
+                format,
+                "--jobs",
+                "1",
+                fixtures,
+            ],
+        );
+        let two = run_in(
+            &repo(),
+            &[
+                "check",
+                "--no-config",
+                "--format",
+                format,
+                "--jobs",
+                "2",
+                fixtures,
+            ],
+        );
         assert!(!one.stdout.is_empty());
         assert_eq!(code(&one), code(&two), "{format}");
-        assert!(one.stdout == two.stdout, "--jobs 2 differs from --jobs 1 in {format}");
+        assert!(
+            one.stdout == two.stdout,
+            "--jobs 2 differs from --jobs 1 in {format}"
+        );
     }
 }
 
 #[test]
 fn every_format_renders_and_keeps_the_exit_code() {
     let dir = setup();
-    for format in ["text", "json", "json-lines", "sarif", "junit", "github", "markdown", "html"] {
+    for format in [
+        "text",
+        "json",
+        "json-lines",
+        "sarif",
+        "junit",
+        "github",
+        "markdown",
+        "html",
+    ] {
         let o = run_in(dir.path(), &["check", "--format", format, "contracts"]);
-        assert_eq!(code(&o), 1, "{format}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            code(&o),
+            1,
+            "{format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         assert!(!o.stdout.is_empty(), "{format}");
     }
     let o = run_in(dir.path(), &["check", "--format", "yaml", "contracts"]);
@@ -83,7 +122,16 @@ fn waivers_do_not_fail_the_run_until_they_expire() {
     let dir = setup();
     std::fs::write(dir.path().join("waivers.toml"), waiver_file("2026-06-30")).unwrap();
     let args = |as_of: &'static str| {
-        vec!["check", "--format", "json", "--waivers", "waivers.toml", "--as-of", as_of, "contracts"]
+        vec![
+            "check",
+            "--format",
+            "json",
+            "--waivers",
+            "waivers.toml",
+            "--as-of",
+            as_of,
+            "contracts",
+        ]
     };
     // On the expiry day the waiver still applies: errors waived, warnings do not fail at the
     // default threshold.
@@ -96,7 +144,12 @@ fn waivers_do_not_fail_the_run_until_they_expire() {
     assert_eq!(funds["waiver"]["active"], true);
     assert_eq!(funds["waiver"]["approver"], "J. Doe (Legal)");
     assert_eq!(funds["waiver"]["expires"], "2026-06-30");
-    assert!(reqs.iter().find(|r| r["id"] == "reporting").unwrap().get("waiver").is_none());
+    assert!(reqs
+        .iter()
+        .find(|r| r["id"] == "reporting")
+        .unwrap()
+        .get("waiver")
+        .is_none());
     assert_eq!(v["documents"][0]["summary"]["compliant"], false);
     // --fail-on warning still fails on the unwaived warnings.
     let mut a = args("2026-06-30");
@@ -117,18 +170,41 @@ fn waivers_do_not_fail_the_run_until_they_expire() {
     assert_eq!(funds["waiver"]["active"], false);
     let text = run_in(
         dir.path(),
-        &["check", "--waivers", "waivers.toml", "--as-of", "2026-07-01", "contracts"],
+        &[
+            "check",
+            "--waivers",
+            "waivers.toml",
+            "--as-of",
+            "2026-07-01",
+            "contracts",
+        ],
     );
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("waiver expired on 2026-06-30"), "{text}");
-    assert!(text.contains("note: contracts/a.txt: the waiver of `funds-use` expired on 2026-06-30"), "{text}");
+    assert!(
+        text.contains("note: contracts/a.txt: the waiver of `funds-use` expired on 2026-06-30"),
+        "{text}"
+    );
     let sarif = run_in(
         dir.path(),
-        &["check", "--format", "sarif", "--waivers", "waivers.toml", "--as-of", "2026-07-01", "contracts"],
+        &[
+            "check",
+            "--format",
+            "sarif",
+            "--waivers",
+            "waivers.toml",
+            "--as-of",
+            "2026-07-01",
+            "contracts",
+        ],
     );
     let s: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
-    let notes = s["runs"][0]["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
-    assert!(notes.iter().any(|n| n["descriptor"]["id"] == "expired-waiver"));
+    let notes = s["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert!(notes
+        .iter()
+        .any(|n| n["descriptor"]["id"] == "expired-waiver"));
 
     // Bad waiver files are operational errors naming the problem.
     std::fs::write(dir.path().join("bad.toml"), waiver_file("2026-06-31")).unwrap();
@@ -151,10 +227,30 @@ fn waivers_do_not_fail_the_run_until_they_expire() {
 fn baseline_reports_only_new_or_worse() {
     let dir = setup();
     let p = dir.path();
-    let o = run_in(p, &["check", "--format", "json", "-o", "baseline.json", "contracts"]);
+    let o = run_in(
+        p,
+        &[
+            "check",
+            "--format",
+            "json",
+            "-o",
+            "baseline.json",
+            "contracts",
+        ],
+    );
     assert_eq!(code(&o), 1);
     // Nothing changed: nothing to report, the run passes.
-    let o = run_in(p, &["check", "--format", "json", "--baseline", "baseline.json", "contracts"]);
+    let o = run_in(
+        p,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "baseline.json",
+            "contracts",
+        ],
+    );
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["documents"].as_array().unwrap().len(), 0);
@@ -162,7 +258,17 @@ fn baseline_reports_only_new_or_worse() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("0 new or worse, 11 unchanged"));
     // A new document is new.
     std::fs::write(p.join("contracts/b.txt"), SILENT).unwrap();
-    let o = run_in(p, &["check", "--format", "json", "--baseline", "baseline.json", "contracts"]);
+    let o = run_in(
+        p,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "baseline.json",
+            "contracts",
+        ],
+    );
     assert_eq!(code(&o), 1);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let docs = v["documents"].as_array().unwrap();
@@ -189,7 +295,17 @@ fn baseline_keeps_a_worse_status() {
         }
     }
     std::fs::write(p.join("baseline.json"), serde_json::to_string(&v).unwrap()).unwrap();
-    let o = run_in(p, &["check", "--format", "json", "--baseline", "baseline.json", "contracts"]);
+    let o = run_in(
+        p,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "baseline.json",
+            "contracts",
+        ],
+    );
     assert_eq!(code(&o), 1);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let reqs = v["documents"][0]["requirements"].as_array().unwrap();
@@ -240,11 +356,18 @@ fn configuration_is_discovered_upwards_and_validated() {
         .iter()
         .all(|r| r["severity"] == "info"));
     // Unknown keys are errors naming the key.
-    std::fs::write(sub.join("flowdown.toml"), "fail-on = \"warning\"\nexlude = []\n").unwrap();
+    std::fs::write(
+        sub.join("flowdown.toml"),
+        "fail-on = \"warning\"\nexlude = []\n",
+    )
+    .unwrap();
     let o = run_in(&sub, &["check", "a.txt"]);
     assert_eq!(code(&o), 2);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("exlude") && err.contains("flowdown.toml"), "{err}");
+    assert!(
+        err.contains("exlude") && err.contains("flowdown.toml"),
+        "{err}"
+    );
     // --no-config ignores it; --config names another file.
     assert_eq!(code(&run_in(&sub, &["check", "--no-config", "a.txt"])), 1);
     std::fs::write(p.join("other.toml"), "[severity]\nbogus = \"info\"\n").unwrap();

@@ -157,8 +157,9 @@ pub fn apply(report: &mut Report, baseline: &Report) -> BaselineOutcome {
             continue;
         };
         let before_len = d.findings.len();
-        d.findings
-            .retain(|f| !known.contains(&(f.rule.clone(), f.location.display(), f.parties.clone())));
+        d.findings.retain(|f| {
+            !known.contains(&(f.rule.clone(), f.location.display(), f.parties.clone()))
+        });
         out.known_gaps += before_len - d.findings.len();
     }
     out
@@ -203,10 +204,15 @@ mod tests {
                 _ => {}
             }
         }
-        baseline.documents[0].requirements.retain(|r| r.id != "termination");
+        baseline.documents[0]
+            .requirements
+            .retain(|r| r.id != "termination");
         let mut now = sample_report();
         let out = apply(&mut now, &baseline);
-        assert_eq!(status_of(&now, "subcontractor-flowdown"), Some(Status::Weak));
+        assert_eq!(
+            status_of(&now, "subcontractor-flowdown"),
+            Some(Status::Weak)
+        );
         assert_eq!(status_of(&now, "termination"), Some(Status::Missing));
         assert_eq!(status_of(&now, "remediation"), None);
         assert_eq!(status_of(&now, "reporting"), None);

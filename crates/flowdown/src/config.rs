@@ -110,13 +110,10 @@ impl Config {
     /// # Errors
     /// [`ErrorKind::Config`] for invalid TOML or an invalid `[tool.flowdown]` table.
     pub fn from_pyproject_str(src: &str, name: &str) -> Result<Option<Self>, Error> {
-        let table: toml::Table = toml::from_str(src)
-            .map_err(|e| Error::new(ErrorKind::Config, name, e.to_string().trim_end().to_owned()))?;
-        let Some(section) = table
-            .get("tool")
-            .and_then(|t| t.get("flowdown"))
-            .cloned()
-        else {
+        let table: toml::Table = toml::from_str(src).map_err(|e| {
+            Error::new(ErrorKind::Config, name, e.to_string().trim_end().to_owned())
+        })?;
+        let Some(section) = table.get("tool").and_then(|t| t.get("flowdown")).cloned() else {
             return Ok(None);
         };
         Config::deserialize(section).map(Some).map_err(|e| {
@@ -220,8 +217,13 @@ impl Config {
             for id in o.severity.keys() {
                 check(id, &format!("overrides[{i}].severity"))?;
             }
-            PathMatcher::new(&o.paths, None)
-                .map_err(|m| Error::new(ErrorKind::Config, self.name(), format!("overrides[{i}]: {m}")))?;
+            PathMatcher::new(&o.paths, None).map_err(|m| {
+                Error::new(
+                    ErrorKind::Config,
+                    self.name(),
+                    format!("overrides[{i}]: {m}"),
+                )
+            })?;
         }
         for (key, globs) in [("include", &self.include), ("exclude", &self.exclude)] {
             PathMatcher::new(globs, None)
@@ -245,7 +247,11 @@ impl Config {
             .enumerate()
             .map(|(i, o)| {
                 PathMatcher::new(&o.paths, base.clone()).map_err(|m| {
-                    Error::new(ErrorKind::Config, self.name(), format!("overrides[{i}]: {m}"))
+                    Error::new(
+                        ErrorKind::Config,
+                        self.name(),
+                        format!("overrides[{i}]: {m}"),
+                    )
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -303,14 +309,21 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_named() {
-        let e = Config::from_toml_str("pack = \"p.toml\"\nfail_on = \"never\"\n", "flowdown.toml").unwrap_err();
+        let e = Config::from_toml_str("pack = \"p.toml\"\nfail_on = \"never\"\n", "flowdown.toml")
+            .unwrap_err();
         assert_eq!(e.kind, ErrorKind::Config);
         assert!(e.message.contains("fail_on"), "{}", e.message);
         assert!(e.message.contains("line 2"), "{}", e.message);
-        let e = Config::from_toml_str("[[overrides]]\npaths = [\"a\"]\nseverty = {}\n", "f").unwrap_err();
+        let e = Config::from_toml_str("[[overrides]]\npaths = [\"a\"]\nseverty = {}\n", "f")
+            .unwrap_err();
         assert!(e.message.contains("severty"), "{}", e.message);
-        let e = Config::from_pyproject_str("[tool.flowdown]\nbogus = 1\n", "pyproject.toml").unwrap_err();
-        assert!(e.message.contains("bogus") && e.message.contains("[tool.flowdown]"), "{}", e.message);
+        let e = Config::from_pyproject_str("[tool.flowdown]\nbogus = 1\n", "pyproject.toml")
+            .unwrap_err();
+        assert!(
+            e.message.contains("bogus") && e.message.contains("[tool.flowdown]"),
+            "{}",
+            e.message
+        );
         let e = Config::from_toml_str("fail-on = \"sometimes\"\n", "f").unwrap_err();
         assert!(e.message.contains("sometimes"), "{}", e.message);
     }
@@ -335,13 +348,22 @@ severity = { funds-use = "info" }
         .unwrap();
         assert_eq!(c.fail_on, Some(FailOn::Warning));
         assert_eq!(c.severity.get("non-retaliation"), Some(&Severity::Error));
-        assert_eq!(c.overrides[0].severity.get("funds-use"), Some(&Severity::Info));
-        assert!(Config::from_pyproject_str("[project]\nname='x'\n", "p").unwrap().is_none());
+        assert_eq!(
+            c.overrides[0].severity.get("funds-use"),
+            Some(&Severity::Info)
+        );
+        assert!(Config::from_pyproject_str("[project]\nname='x'\n", "p")
+            .unwrap()
+            .is_none());
         let pack = crate::Pack::builtin();
         c.validate(&pack).unwrap();
         let bad = Config::from_toml_str("[severity]\nfunds = \"info\"\n", "f").unwrap();
         let e = bad.validate(&pack).unwrap_err();
-        assert!(e.message.contains("unknown requirement `funds`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown requirement `funds`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -349,7 +371,11 @@ severity = { funds-use = "info" }
         let root = std::env::temp_dir().join(format!("flowdown-config-{}", std::process::id()));
         let deep = root.join("a/b/c");
         std::fs::create_dir_all(&deep).unwrap();
-        std::fs::write(root.join("pyproject.toml"), "[tool.flowdown]\nfail-on = \"never\"\n").unwrap();
+        std::fs::write(
+            root.join("pyproject.toml"),
+            "[tool.flowdown]\nfail-on = \"never\"\n",
+        )
+        .unwrap();
         std::fs::write(root.join("a/pyproject.toml"), "[project]\nname = \"x\"\n").unwrap();
         let c = Config::discover(&deep).unwrap().unwrap();
         assert_eq!(c.fail_on, Some(FailOn::Never));
@@ -357,7 +383,11 @@ severity = { funds-use = "info" }
         std::fs::write(root.join("a/flowdown.toml"), "fail-on = \"warning\"\n").unwrap();
         let c = Config::discover(&deep).unwrap().unwrap();
         assert_eq!(c.fail_on, Some(FailOn::Warning));
-        std::fs::write(root.join("a/flowdown.toml"), "fail-on = \"warning\"\nwat = 1\n").unwrap();
+        std::fs::write(
+            root.join("a/flowdown.toml"),
+            "fail-on = \"warning\"\nwat = 1\n",
+        )
+        .unwrap();
         let e = Config::discover(&deep).unwrap_err();
         assert!(e.message.contains("wat"));
         let _ = std::fs::remove_dir_all(&root);

@@ -89,8 +89,9 @@ impl Waivers {
     /// [`ErrorKind::Config`] naming the file, the key and the line for an unknown key, a bad
     /// date or glob, or an empty reason or approver.
     pub fn from_toml_str(src: &str, name: &str, base: Option<&Path>) -> Result<Self, Error> {
-        let file: WaiverFile = toml::from_str(src)
-            .map_err(|e| Error::new(ErrorKind::Config, name, e.to_string().trim_end().to_owned()))?;
+        let file: WaiverFile = toml::from_str(src).map_err(|e| {
+            Error::new(ErrorKind::Config, name, e.to_string().trim_end().to_owned())
+        })?;
         let mut matchers = Vec::new();
         for (i, w) in file.waiver.iter().enumerate() {
             let at = format!("waiver #{} ({})", i + 1, w.requirement);
@@ -229,5 +230,11 @@ impl Waivers {
 /// Today's date in UTC, the default of `--as-of` (`None` only if the clock is out of range).
 #[must_use]
 pub fn today() -> Option<Date> {
-    Date::parse(&chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string()).ok()
+    Date::parse(
+        &chrono::Utc::now()
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
+    .ok()
 }

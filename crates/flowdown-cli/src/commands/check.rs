@@ -70,8 +70,8 @@ pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let (include, exclude) = config.matchers(&args.include, &args.exclude)?;
     let paths = flowdown::paths::collect_filtered(&args.paths, &include, &exclude)?;
 
-    let progress = (paths.len() >= PROGRESS_MIN_DOCUMENTS && std::io::stderr().is_terminal())
-        .then(|| {
+    let progress =
+        (paths.len() >= PROGRESS_MIN_DOCUMENTS && std::io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::new(paths.len() as u64);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(

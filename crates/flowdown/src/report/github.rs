@@ -12,7 +12,9 @@ use std::fmt::Write;
 
 /// Escapes the message of a workflow command.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value of a workflow command.
@@ -103,7 +105,12 @@ pub fn render_github(report: &Report) -> String {
             } else {
                 format!("{} (at {place})", f.message)
             };
-            let _ = writeln!(out, "::{} {props}::{}", command(f.severity), escape_data(&msg));
+            let _ = writeln!(
+                out,
+                "::{} {props}::{}",
+                command(f.severity),
+                escape_data(&msg)
+            );
         }
     }
     out

@@ -300,7 +300,12 @@ fn document(out: &mut String, i: usize, d: &DocumentReport, ctx: &RenderContext<
     out.push_str(" <span class=\"counts\">");
     for s in Status::ALL {
         let n = d.summary.counts.get(&s).copied().unwrap_or(0);
-        let _ = write!(out, "<span class=\"badge status-{}\">{n} {}</span>", s.as_str(), s.as_str());
+        let _ = write!(
+            out,
+            "<span class=\"badge status-{}\">{n} {}</span>",
+            s.as_str(),
+            s.as_str()
+        );
     }
     out.push_str("</span></p>\n");
     if let Some(e) = &d.error {

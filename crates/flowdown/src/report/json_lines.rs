@@ -36,7 +36,10 @@ fn push_line(out: &mut String, kind: &str, report: &Report, item: &impl Serializ
             obj.insert("value".into(), other);
         }
         Err(e) => {
-            obj.insert("error".into(), Value::from(format!("cannot serialise: {e}")));
+            obj.insert(
+                "error".into(),
+                Value::from(format!("cannot serialise: {e}")),
+            );
         }
     }
     out.push_str(&Value::Object(obj).to_string());

@@ -189,7 +189,10 @@ fn declaration_suite(out: &mut String, d: &DeclarationReport) -> Counts {
         );
     } else if d.findings.is_empty() {
         c.tests = 1;
-        let _ = writeln!(body, "    <testcase name=\"declaration\" classname=\"{path}\"/>");
+        let _ = writeln!(
+            body,
+            "    <testcase name=\"declaration\" classname=\"{path}\"/>"
+        );
     }
     for f in &d.findings {
         c.tests += 1;

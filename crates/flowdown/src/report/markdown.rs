@@ -35,10 +35,7 @@ pub(crate) fn md_escape(s: &str) -> String {
 /// A code span for an id (backticks dropped, pipes escaped for tables, `<` as entity is not
 /// needed inside code spans).
 fn md_code(s: &str) -> String {
-    let inner: String = s
-        .chars()
-        .filter(|c| *c != '`' && !c.is_control())
-        .collect();
+    let inner: String = s.chars().filter(|c| *c != '`' && !c.is_control()).collect();
     format!("`{}`", inner.replace('|', "\\|"))
 }
 
@@ -62,7 +59,11 @@ pub fn render_markdown(report: &Report, ctx: &RenderContext<'_>) -> String {
         .iter()
         .filter(|d| d.summary.compliant)
         .count();
-    let errors = report.documents.iter().filter(|d| d.error.is_some()).count();
+    let errors = report
+        .documents
+        .iter()
+        .filter(|d| d.error.is_some())
+        .count();
     let _ = writeln!(
         out,
         "## flowdown: {compliant} of {total} document{} compliant\n",
@@ -127,7 +128,9 @@ pub fn render_markdown(report: &Report, ctx: &RenderContext<'_>) -> String {
             findings.len(),
             if findings.len() == 1 { "" } else { "s" }
         );
-        out.push_str("| Requirement | Severity | Status | Where | Reason |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "| Requirement | Severity | Status | Where | Reason |\n|---|---|---|---|---|\n",
+        );
         for r in findings {
             let req = match ctx.requirement(&r.id) {
                 Some(def) => format!("{} {}", md_code(&r.id), md_escape(def.summary.trim())),

@@ -13,9 +13,7 @@
 //! - Unreadable documents are error notifications (`executionSuccessful` is false).
 //! - Gap findings of declarations are results too, with the JSON path as a logical location.
 
-use super::{
-    display_path, evidence_end, finding_message, is_finding, waiver_line, RenderContext,
-};
+use super::{display_path, evidence_end, finding_message, is_finding, waiver_line, RenderContext};
 use flowdown_core::{
     DeclarationReport, DocumentReport, Evidence, GapFinding, Report, RequirementResult, Severity,
 };
@@ -399,7 +397,8 @@ pub(crate) fn path_uri(path: &str) -> String {
         out.push_str("file:///");
     }
     for b in p.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || (windows_drive && b == b':');
+        let keep =
+            b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || (windows_drive && b == b':');
         if keep {
             out.push(char::from(b));
         } else {
@@ -624,7 +623,11 @@ fn declaration_results(
     }
 }
 
-fn gap_result(d: &DeclarationReport, f: &GapFinding, index: &BTreeMap<String, usize>) -> SarifResult {
+fn gap_result(
+    d: &DeclarationReport,
+    f: &GapFinding,
+    index: &BTreeMap<String, usize>,
+) -> SarifResult {
     let loc = &f.location;
     let file = match &loc.sheet {
         // A CSV folder names the file in `sheet`; an XLSX names a sheet of the workbook.

@@ -26,7 +26,13 @@ fn ev(line: usize, clause: Option<&str>, text: &str) -> Evidence {
     }
 }
 
-fn result(id: &str, status: Status, severity: Severity, evidence: Vec<Evidence>, reason: &str) -> RequirementResult {
+fn result(
+    id: &str,
+    status: Status,
+    severity: Severity,
+    evidence: Vec<Evidence>,
+    reason: &str,
+) -> RequirementResult {
     RequirementResult {
         id: id.to_owned(),
         status,
@@ -45,7 +51,15 @@ pub(crate) fn sample_report() -> Report {
     let mut reqs: Vec<RequirementResult> = pack
         .requirements
         .iter()
-        .map(|r| result(&r.id, Status::Missing, r.severity, Vec::new(), "no provision found"))
+        .map(|r| {
+            result(
+                &r.id,
+                Status::Missing,
+                r.severity,
+                Vec::new(),
+                "no provision found",
+            )
+        })
         .collect();
     let set = |reqs: &mut Vec<RequirementResult>, id: &str, f: &dyn Fn(&mut RequirementResult)| {
         if let Some(r) = reqs.iter_mut().find(|r| r.id == id) {
@@ -101,13 +115,21 @@ pub(crate) fn sample_report() -> Report {
     });
     set(&mut reqs, "definition", &|r| {
         r.status = Status::Satisfied;
-        r.evidence = vec![ev(3, None, "\"Trafficking in Persons\" has the meaning given in FAR 52.222-50.")];
+        r.evidence = vec![ev(
+            3,
+            None,
+            "\"Trafficking in Persons\" has the meaning given in FAR 52.222-50.",
+        )];
         r.reason = "incorporated by reference".to_owned();
         r.notes = vec!["incorporated by reference: FAR 52.222-50".to_owned()];
     });
     set(&mut reqs, "reporting", &|r| {
         r.status = Status::Removed;
-        r.evidence = vec![ev(40, Some("11"), "The Supplier shall notify the Buyer of any allegation.")];
+        r.evidence = vec![ev(
+            40,
+            Some("11"),
+            "The Supplier shall notify the Buyer of any allegation.",
+        )];
         r.reason = "only in a tracked deletion".to_owned();
     });
     let doc = DocumentReport {
@@ -120,7 +142,11 @@ pub(crate) fn sample_report() -> Report {
     let broken = DocumentReport::failed(
         "contracts/missing.txt",
         None,
-        &flowdown_core::Error::new(ErrorKind::NotFound, "contracts/missing.txt", "No such file or directory (os error 2)"),
+        &flowdown_core::Error::new(
+            ErrorKind::NotFound,
+            "contracts/missing.txt",
+            "No such file or directory (os error 2)",
+        ),
     );
     let decl = DeclarationReport {
         path: "chain/declaration.json".to_owned(),
@@ -160,7 +186,9 @@ pub(crate) fn sample_report() -> Report {
 fn ctx(pack: &crate::Pack) -> RenderContext<'_> {
     RenderContext {
         pack: Some(pack),
-        run_notes: vec!["the waiver of `sanctions` for contracts/** expired on 2026-01-31".to_owned()],
+        run_notes: vec![
+            "the waiver of `sanctions` for contracts/** expired on 2026-01-31".to_owned(),
+        ],
         color: false,
     }
 }
@@ -233,14 +261,25 @@ fn sarif_validates_against_the_official_schema() {
         serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let pack = crate::Pack::builtin();
-    for report in [sample_report(), Report { documents: vec![], declarations: vec![], ..sample_report() }] {
+    for report in [
+        sample_report(),
+        Report {
+            documents: vec![],
+            declarations: vec![],
+            ..sample_report()
+        },
+    ] {
         let out = render_sarif(&report, &ctx(&pack));
         let value: serde_json::Value = serde_json::from_str(&out).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&value)
             .map(|e| format!("{} at {}", e, e.instance_path()))
             .collect();
-        assert!(errors.is_empty(), "SARIF schema errors:\n{}", errors.join("\n"));
+        assert!(
+            errors.is_empty(),
+            "SARIF schema errors:\n{}",
+            errors.join("\n")
+        );
     }
     // Without the pack docs it still validates.
     let out = render_sarif(&sample_report(), &RenderContext::default());
@@ -257,25 +296,41 @@ fn sarif_content() {
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), 12, "11 requirements and one gap rule");
     assert_eq!(rules[0]["id"], "prohibition");
-    assert!(rules[0]["help"]["text"].as_str().unwrap().contains("Model clause"));
+    assert!(rules[0]["help"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Model clause"));
     let results = run["results"].as_array().unwrap();
     // 11 - 2 satisfied = 9 requirement findings, plus 1 gap.
     assert_eq!(results.len(), 10);
-    let weak = results.iter().find(|r| r["ruleId"] == "subcontractor-flowdown").unwrap();
+    let weak = results
+        .iter()
+        .find(|r| r["ruleId"] == "subcontractor-flowdown")
+        .unwrap();
     let region = &weak["locations"][0]["physicalLocation"]["region"];
     assert_eq!(region["startLine"], 14);
     assert_eq!(region["endLine"], 15);
-    assert_eq!(weak["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "contracts/supply%20agreement.txt");
+    assert_eq!(
+        weak["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "contracts/supply%20agreement.txt"
+    );
     assert_eq!(weak["relatedLocations"].as_array().unwrap().len(), 1);
     let waived = results.iter().find(|r| r["ruleId"] == "funds-use").unwrap();
     assert_eq!(waived["suppressions"][0]["status"], "accepted");
     let expired = results.iter().find(|r| r["ruleId"] == "sanctions").unwrap();
     assert!(expired.get("suppressions").is_none());
-    assert!(expired["message"]["text"].as_str().unwrap().contains("expired"));
+    assert!(expired["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("expired"));
     assert_eq!(run["invocations"][0]["executionSuccessful"], false);
-    let notes = run["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
+    let notes = run["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
     assert!(notes.iter().any(|n| n["descriptor"]["id"] == "not-found"));
-    assert!(notes.iter().any(|n| n["descriptor"]["id"] == "expired-waiver"));
+    assert!(notes
+        .iter()
+        .any(|n| n["descriptor"]["id"] == "expired-waiver"));
 }
 
 #[test]
@@ -287,23 +342,29 @@ fn junit_parses_back_with_the_right_counts() {
     let (mut cases, mut failures, mut errors, mut skipped) = (0, 0, 0, 0);
     let mut root = None;
     let mut failure_texts = Vec::new();
-    let mut in_failure = false;
-    let _ = in_failure;
     loop {
         match reader.read_event().unwrap() {
             Event::Start(e) | Event::Empty(e) => {
                 let attr = |name: &str| {
-                    e.try_get_attribute(name)
-                        .unwrap()
-                        .map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned())
+                    e.try_get_attribute(name).unwrap().map(|a| {
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .unwrap()
+                            .into_owned()
+                    })
                 };
                 match e.name().0 {
-                    "testsuites" => root = Some((attr("tests"), attr("failures"), attr("errors"), attr("skipped"))),
+                    "testsuites" => {
+                        root = Some((
+                            attr("tests"),
+                            attr("failures"),
+                            attr("errors"),
+                            attr("skipped"),
+                        ))
+                    }
                     "testsuite" => suites.push(attr("name").unwrap()),
                     "testcase" => cases += 1,
                     "failure" => {
                         failures += 1;
-                        in_failure = true;
                         failure_texts.push(attr("message").unwrap());
                     }
                     "error" => errors += 1,
@@ -311,12 +372,18 @@ fn junit_parses_back_with_the_right_counts() {
                     _ => {}
                 }
             }
-            Event::End(e) if e.name().0 == "failure" => in_failure = false,
             Event::Eof => break,
             _ => {}
         }
     }
-    assert_eq!(suites, ["contracts/supply agreement.txt", "contracts/missing.txt", "chain/declaration.json"]);
+    assert_eq!(
+        suites,
+        [
+            "contracts/supply agreement.txt",
+            "contracts/missing.txt",
+            "chain/declaration.json"
+        ]
+    );
     // 11 requirements + 1 read error + 1 gap.
     assert_eq!(cases, 13);
     // 9 findings, one of them waived (skipped), plus the gap.
@@ -325,9 +392,17 @@ fn junit_parses_back_with_the_right_counts() {
     assert_eq!(errors, 1);
     assert_eq!(
         root,
-        Some((Some("13".into()), Some("9".into()), Some("1".into()), Some("1".into())))
+        Some((
+            Some("13".into()),
+            Some("9".into()),
+            Some("1".into()),
+            Some("1".into())
+        ))
     );
-    assert!(failure_texts.iter().any(|t| t.contains("<script>")), "hostile text survives as text");
+    assert!(
+        failure_texts.iter().any(|t| t.contains("<script>")),
+        "hostile text survives as text"
+    );
 }
 
 #[test]
@@ -335,12 +410,24 @@ fn github_commands_are_escaped_and_located() {
     let out = render_github(&sample_report());
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.iter().all(|l| l.starts_with("::")), "{out}");
-    let weak = lines.iter().find(|l| l.contains("subcontractor-flowdown")).unwrap();
-    assert!(weak.starts_with("::error file=contracts/supply agreement.txt,line=14,endLine=15,title="));
-    let waived = lines.iter().find(|l| l.contains("title=flowdown missing (waived)%3A funds-use")).unwrap();
+    let weak = lines
+        .iter()
+        .find(|l| l.contains("subcontractor-flowdown"))
+        .unwrap();
+    assert!(
+        weak.starts_with("::error file=contracts/supply agreement.txt,line=14,endLine=15,title=")
+    );
+    let waived = lines
+        .iter()
+        .find(|l| l.contains("title=flowdown missing (waived)%3A funds-use"))
+        .unwrap();
     assert!(waived.starts_with("::notice "));
-    assert!(lines.iter().any(|l| l.starts_with("::error file=contracts/missing.txt,")));
-    assert!(lines.iter().any(|l| l.starts_with("::error file=chain/declaration.json,")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("::error file=contracts/missing.txt,")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("::error file=chain/declaration.json,")));
 }
 
 #[test]
@@ -361,16 +448,24 @@ fn html_escapes_all_document_text_and_loads_nothing() {
     // Only our own script element, nothing from the document.
     assert_eq!(out.matches("<script").count(), 1, "one inline script only");
     assert!(!out.contains("<img"));
-    assert!(!out.contains("\"><img"), "attribute injection must be escaped");
+    assert!(
+        !out.contains("\"><img"),
+        "attribute injection must be escaped"
+    );
     assert!(!out.contains("<b>"));
-    assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(out.contains(
+        "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"
+    ));
     assert!(!out.contains("<b>Co</b>"));
     for needle in ["http://", "https://", "src=\"", "@import", "url(", "<link"] {
         assert!(!out.contains(needle), "self-contained: found {needle}");
     }
     assert!(out.contains("default-src 'none'"));
     for s in Status::ALL {
-        assert!(out.contains(&format!("data-status=\"{}\"", s.as_str())), "{s}");
+        assert!(
+            out.contains(&format!("data-status=\"{}\"", s.as_str())),
+            "{s}"
+        );
     }
 }
 
@@ -378,9 +473,18 @@ fn html_escapes_all_document_text_and_loads_nothing() {
 fn text_shows_snippets_with_line_numbers() {
     let pack = crate::Pack::builtin();
     let out = render_text_with(&sample_report(), &ctx(&pack));
-    assert!(out.contains("--> contracts/supply agreement.txt:14:1"), "{out}");
-    assert!(out.contains("14 | / The Supplier shall include the terms"), "{out}");
-    assert!(out.contains("15 | | with first-tier sub-contractors."), "{out}");
+    assert!(
+        out.contains("--> contracts/supply agreement.txt:14:1"),
+        "{out}"
+    );
+    assert!(
+        out.contains("14 | / The Supplier shall include the terms"),
+        "{out}"
+    );
+    assert!(
+        out.contains("15 | | with first-tier sub-contractors."),
+        "{out}"
+    );
     assert!(out.contains("waiver expired on 2026-01-31"));
     assert!(out.contains("error[not-found]"));
 }

@@ -37,7 +37,12 @@ pub fn render_text_with(report: &Report, ctx: &RenderContext<'_>) -> String {
     for d in &report.declarations {
         let path = display_path(&d.path);
         if let Some(e) = &d.error {
-            let _ = writeln!(out, "{path}: cannot be audited\nerror[{}]: {}\n", e.kind, clean(&e.message));
+            let _ = writeln!(
+                out,
+                "{path}: cannot be audited\nerror[{}]: {}\n",
+                e.kind,
+                clean(&e.message)
+            );
             continue;
         }
         let _ = writeln!(
@@ -145,7 +150,12 @@ fn snippet_source(ev: &Evidence) -> (String, std::ops::Range<usize>) {
     (src, start..end.max(start))
 }
 
-fn finding(path: &str, r: &RequirementResult, ctx: &RenderContext<'_>, renderer: &Renderer) -> String {
+fn finding(
+    path: &str,
+    r: &RequirementResult,
+    ctx: &RenderContext<'_>,
+    renderer: &Renderer,
+) -> String {
     let mut title = finding_message(r);
     if is_waived(r) {
         title = format!("{title} (waived)");
@@ -162,7 +172,10 @@ fn finding(path: &str, r: &RequirementResult, ctx: &RenderContext<'_>, renderer:
         .collect();
     let mut group = Group::with_title(lvl.primary_title(clean(&title)).id(r.id.clone()));
     for (i, (src, range, ev)) in sources.iter().enumerate() {
-        let file = ev.file.as_deref().map_or_else(|| path.to_owned(), display_path);
+        let file = ev
+            .file
+            .as_deref()
+            .map_or_else(|| path.to_owned(), display_path);
         let label = match (&ev.clause, i) {
             (Some(c), 0) => format!("{} (clause {c})", r.status),
             (None, 0) => r.status.as_str().to_owned(),
