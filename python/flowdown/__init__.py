@@ -39,6 +39,7 @@ from flowdown._flowdown import (
     Report,
     Requirement,
     RequirementResult,
+    ScreenResult,
     __version__,
     audit,
     check,
@@ -48,6 +49,7 @@ from flowdown._flowdown import (
     load_pack,
     rules,
 )
+from flowdown._screen import screen
 from flowdown.exceptions import (
     ConfigError,
     DeclarationError,
@@ -71,6 +73,7 @@ __all__ = [
     "Report",
     "Requirement",
     "RequirementResult",
+    "ScreenResult",
     "__version__",
     "audit",
     "check",
@@ -79,4 +82,5 @@ __all__ = [
     "explain",
     "load_pack",
     "rules",
+    "screen",
 ]

@@ -32,16 +32,19 @@ from typing import TYPE_CHECKING, Any
 from flowdown._dependencies import require
 
 if TYPE_CHECKING:
-    from flowdown._flowdown import Report
+    from flowdown._flowdown import Report, ScreenResult
 
 __all__ = [
     "COLUMNS",
     "FINDING_COLUMNS",
+    "MATCH_COLUMNS",
     "SEVERITIES",
     "STATUSES",
     "empty_pandas",
     "findings_to_pandas",
     "findings_to_polars",
+    "matches_to_pandas",
+    "matches_to_polars",
     "report_to_pandas",
     "report_to_polars",
 ]
@@ -151,3 +154,53 @@ def findings_to_polars(report: Report) -> Any:
     schema = dict.fromkeys(FINDING_COLUMNS, pl.String)
     schema["severity"] = pl.Enum(list(SEVERITIES))
     return pl.DataFrame(report._finding_columns(), schema=schema)
+
+
+#: The columns of the screening matches table, in order (all strings but ``score``).
+MATCH_COLUMNS: tuple[str, ...] = (
+    "party_id",
+    "party_name",
+    "party_country",
+    "score",
+    "entry_id",
+    "entry_name",
+    "matched_name",
+    "list",
+    "entry_country",
+    "origin",
+    "why",
+)
+
+
+def _match_columns(result: ScreenResult) -> dict[str, list[Any]]:
+    import csv
+    import io
+
+    reader = csv.DictReader(io.StringIO(result.to_csv()))
+    columns: dict[str, list[Any]] = {name: [] for name in MATCH_COLUMNS}
+    for row in reader:
+        for name in MATCH_COLUMNS:
+            value = row.get(name) or None
+            columns[name].append(float(value) if name == "score" and value else value)
+    return columns
+
+
+def matches_to_pandas(result: ScreenResult) -> Any:
+    """One row per screening match as a ``pandas.DataFrame`` (the columns of ``flowdown
+    screen --format csv``; ``score`` is ``float64``, the others ``string``)."""
+    pd = require("pandas", "pandas")
+    columns = _match_columns(result)
+    return pd.DataFrame(
+        {
+            name: pd.array(columns[name], dtype="float64" if name == "score" else pd.StringDtype())
+            for name in MATCH_COLUMNS
+        }
+    )
+
+
+def matches_to_polars(result: ScreenResult) -> Any:
+    """One row per screening match as a ``polars.DataFrame`` (see :func:`matches_to_pandas`)."""
+    pl = require("polars", "polars")
+    schema = dict.fromkeys(MATCH_COLUMNS, pl.String)
+    schema["score"] = pl.Float64
+    return pl.DataFrame(_match_columns(result), schema=schema)

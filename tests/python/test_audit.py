@@ -77,3 +77,56 @@ def test_audit_errors() -> None:
         None,
     ]
     assert report.has_errors
+
+
+LIST = DECL / "listed-party" / "list.csv"
+
+
+def test_screen_names_pairs_and_dataframes() -> None:
+    result = flowdown.screen([("Anadolu Iplik Sanayi AS", "TR"), "Acme GmbH"], [LIST])
+    assert (result.parties, result.parties_matched, result.matches) == (2, 1, 1)
+    [party, other] = result.to_dict()["parties"]
+    assert party["id"] == "1"
+    assert party["matches"][0]["entry"]["name"] == "Anadolu Iplik Sanayi A.S."
+    assert other["matches"] == []
+    df = result.to_pandas()
+    assert list(df["entry_name"]) == ["Anadolu Iplik Sanayi A.S."]
+    assert df["score"].dtype == "float64"
+    assert isinstance(df["party_name"].dtype, pd.StringDtype)
+    assert result.to_polars().schema["score"] == pl.Float64
+    assert pickle.loads(pickle.dumps(result)) == result
+
+    frame = pd.DataFrame({"name": ["Anadolu Iplik Sanayi AS"], "country": ["TR"]})
+    assert flowdown.screen(frame, [LIST]).matches == 1
+    assert flowdown.screen(pl.from_pandas(frame), [LIST]).matches == 1
+    assert flowdown.screen(["Acme GmbH"], [LIST], threshold=0.99).matches == 0
+
+
+def test_screen_a_declaration_file_like_the_cli() -> None:
+    import subprocess
+    import sys
+
+    fires = DECL / "listed-party" / "fires.json"
+    result = flowdown.screen(fires, [LIST])
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "flowdown",
+            "screen",
+            str(fires),
+            "--list",
+            str(LIST),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert cli.returncode == 1
+    assert result.to_json() == cli.stdout
+    with pytest.raises(ValueError, match="threshold"):
+        flowdown.screen(fires, [LIST], threshold=2.0)
+    with pytest.raises(FileNotFoundError):
+        flowdown.screen(DECL / "no-such.json", [LIST])

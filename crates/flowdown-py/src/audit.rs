@@ -3,9 +3,9 @@
 use crate::engine::{resolve_pack, PackArg};
 use crate::errors::{detached, state_error, PyFlowdownError};
 use crate::results::{to_py_dict, PyDocumentError, PyReport};
-use flowdown::screen::{FuzzyListScreen, MatchOptions, RiskTable};
 use flowdown::audit::AuditOptions;
-use flowdown_core::{DeclarationReport, Date, Error, ErrorKind, GapFinding};
+use flowdown::screen::{FuzzyListScreen, MatchOptions, RiskTable};
+use flowdown_core::{Date, DeclarationReport, Error, ErrorKind, GapFinding};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use std::path::PathBuf;
@@ -64,14 +64,19 @@ impl PyFinding {
     /// Rebuilds a finding from its JSON.
     #[staticmethod]
     fn from_json(data: &str) -> PyResult<Self> {
-        serde_json::from_str(data).map(Self).map_err(|e| state_error(&e))
+        serde_json::from_str(data)
+            .map(Self)
+            .map_err(|e| state_error(&e))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let state = serde_json::to_string(&slf.get().0).map_err(|e| state_error(&e))?;
         Ok((slf.get_type().getattr("from_json")?, (state,)))
     }
     fn __repr__(&self) -> String {
-        format!("<Finding {} ({}): {}>", self.0.rule, self.0.severity, self.0.message)
+        format!(
+            "<Finding {} ({}): {}>",
+            self.0.rule, self.0.severity, self.0.message
+        )
     }
 }
 
@@ -137,7 +142,9 @@ impl PyDeclarationResult {
     /// Rebuilds a result from its JSON.
     #[staticmethod]
     fn from_json(data: &str) -> PyResult<Self> {
-        serde_json::from_str(data).map(|d| Self(Arc::new(d))).map_err(|e| state_error(&e))
+        serde_json::from_str(data)
+            .map(|d| Self(Arc::new(d)))
+            .map_err(|e| state_error(&e))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let state = serde_json::to_string(&*slf.get().0).map_err(|e| state_error(&e))?;
@@ -181,6 +188,10 @@ fn parse_as_of(as_of: Option<&Bound<'_, PyAny>>) -> PyResult<Date> {
 /// >>> [d.findings for d in report.declarations]
 /// [[]]
 #[pyfunction]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python function"
+)]
 #[pyo3(signature = (declarations, *, as_of = None, lists = Vec::new(), contracts = None, risk_table = None, threshold = None, pack = None))]
 pub(crate) fn audit(
     py: Python<'_>,

@@ -109,10 +109,12 @@ pub(crate) fn check(
     match source {
         Source::Bytes(bytes) => {
             let doc = detached(py, || {
-                Ok(match flowdown_ingest::read_bytes("<bytes>", &bytes, &opts.read) {
-                    Ok(doc) => flowdown::check_document(&pack, &doc, &opts),
-                    Err(e) => DocumentReport::failed("<bytes>", None, &e),
-                })
+                Ok(
+                    match flowdown_ingest::read_bytes("<bytes>", &bytes, &opts.read) {
+                        Ok(doc) => flowdown::check_document(&pack, &doc, &opts),
+                        Err(e) => DocumentReport::failed("<bytes>", None, &e),
+                    },
+                )
             })?;
             raise_document_error(&doc)?;
             Ok(report(&pack, vec![doc]))
@@ -185,7 +187,13 @@ pub(crate) fn check_many(
     let opts = options(format, supplier_terms)?;
     let r = detached(py, || {
         let paths = flowdown::collect_paths(&paths)?;
-        Ok(flowdown::check_paths_parallel(&pack, &paths, &opts, jobs.unwrap_or(0), &|| {}))
+        Ok(flowdown::check_paths_parallel(
+            &pack,
+            &paths,
+            &opts,
+            jobs.unwrap_or(0),
+            &|| {},
+        ))
     })?;
     Ok(PyReport::with_pack(r, pack))
 }
@@ -205,7 +213,12 @@ pub(crate) fn load_pack(py: Python<'_>, path: PathBuf) -> PyResult<PyPack> {
 #[pyo3(signature = (*, pack = None))]
 pub(crate) fn rules(py: Python<'_>, pack: Option<PackArg<'_>>) -> PyResult<Vec<PyRequirement>> {
     let pack = resolve_pack(py, pack)?;
-    Ok(pack.requirements.iter().cloned().map(PyRequirement).collect())
+    Ok(pack
+        .requirements
+        .iter()
+        .cloned()
+        .map(PyRequirement)
+        .collect())
 }
 
 /// One requirement's documentation: source paragraph, what satisfies it, examples and the
@@ -216,7 +229,11 @@ pub(crate) fn rules(py: Python<'_>, pack: Option<PackArg<'_>>) -> PyResult<Vec<P
 /// 'error'
 #[pyfunction]
 #[pyo3(signature = (id, *, pack = None))]
-pub(crate) fn explain(py: Python<'_>, id: &str, pack: Option<PackArg<'_>>) -> PyResult<PyRequirement> {
+pub(crate) fn explain(
+    py: Python<'_>,
+    id: &str,
+    pack: Option<PackArg<'_>>,
+) -> PyResult<PyRequirement> {
     let pack = resolve_pack(py, pack)?;
     match pack.requirement(id) {
         Some(r) => Ok(PyRequirement(r.clone())),
@@ -244,6 +261,10 @@ pub(crate) fn _panic(py: Python<'_>) -> PyResult<()> {
         let v: Vec<u8> = Vec::new();
         // An out-of-bounds index: the kind of bug a panic guard exists for.
         let i = v.len() + 1;
-        Err(Error::new(ErrorKind::Internal, "<test>", format!("{}", v[i])))
+        Err(Error::new(
+            ErrorKind::Internal,
+            "<test>",
+            format!("{}", v[i]),
+        ))
     })
 }

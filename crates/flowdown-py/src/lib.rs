@@ -12,6 +12,7 @@ mod engine;
 mod errors;
 mod pack;
 mod results;
+mod screen;
 
 use pyo3::prelude::*;
 
@@ -39,10 +40,15 @@ fn _flowdown(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyEvidence>()?;
     m.add_class::<audit::PyDeclarationResult>()?;
     m.add_class::<audit::PyFinding>()?;
+    m.add_class::<screen::PyScreenResult>()?;
+    m.setattr("_screen_path", wrap_pyfunction!(screen::_screen_path, m)?)?;
     m.add("FlowdownError", py.get_type::<errors::FlowdownError>())?;
     m.add("ReadError", py.get_type::<errors::ReadError>())?;
     m.add("PackError", py.get_type::<errors::PackError>())?;
-    m.add("DeclarationError", py.get_type::<errors::DeclarationError>())?;
+    m.add(
+        "DeclarationError",
+        py.get_type::<errors::DeclarationError>(),
+    )?;
     m.add("ConfigError", py.get_type::<errors::ConfigError>())?;
     Ok(())
 }

@@ -53,7 +53,12 @@ impl PyPack {
     /// The requirements, in report order.
     #[getter]
     fn requirements(&self) -> Vec<PyRequirement> {
-        self.0.requirements.iter().cloned().map(PyRequirement).collect()
+        self.0
+            .requirements
+            .iter()
+            .cloned()
+            .map(PyRequirement)
+            .collect()
     }
     /// The pack as plain dicts and lists.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -62,7 +67,9 @@ impl PyPack {
     /// Rebuilds a pack from its pickled JSON state.
     #[staticmethod]
     fn from_json(data: &str) -> PyResult<Self> {
-        serde_json::from_str(data).map(|p| Self(Arc::new(p))).map_err(|e| state_error(&e))
+        serde_json::from_str(data)
+            .map(|p| Self(Arc::new(p)))
+            .map_err(|e| state_error(&e))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let state = serde_json::to_string(&*slf.get().0).map_err(|e| state_error(&e))?;
@@ -113,7 +120,11 @@ impl PyRequirement {
     /// ``(wording, status)`` examples.
     #[getter]
     fn examples(&self) -> Vec<(String, &'static str)> {
-        self.0.examples.iter().map(|e| (e.text.clone(), e.status.as_str())).collect()
+        self.0
+            .examples
+            .iter()
+            .map(|e| (e.text.clone(), e.status.as_str()))
+            .collect()
     }
     /// A model clause in the project's own words.
     #[getter]
@@ -125,6 +136,9 @@ impl PyRequirement {
         to_py_dict(py, &self.0)
     }
     fn __repr__(&self) -> String {
-        format!("<Requirement {} ({}, {})>", self.0.id, self.0.severity, self.0.source)
+        format!(
+            "<Requirement {} ({}, {})>",
+            self.0.id, self.0.severity, self.0.source
+        )
     }
 }

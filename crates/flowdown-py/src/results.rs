@@ -1,11 +1,11 @@
 //! Result classes: frozen newtypes over the engine's report types. Every method converts and
 //! delegates; the serialised forms are the engine's.
 
-use crate::errors::state_error;
 use crate::audit::PyDeclarationResult;
+use crate::errors::state_error;
 use crate::pack::PyPack;
-use flowdown_core::{DocumentReport, Evidence, Report, RequirementResult};
 use flowdown::report::{render_with, OutputFormat, RenderContext};
+use flowdown_core::{DocumentReport, Evidence, Report, RequirementResult};
 use pyo3::exceptions::{PyIndexError, PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -13,7 +13,10 @@ use serde::Serialize;
 use std::sync::Arc;
 
 /// Serialises `value` and parses it with Python's `json`, giving plain dicts and lists.
-pub(crate) fn to_py_dict<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_py_dict<'py, T: Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     let s = serde_json::to_string(value).map_err(|e| state_error(&e))?;
     py.import("json")?.call_method1("loads", (s,))
 }
@@ -96,14 +99,19 @@ impl PyEvidence {
     /// Rebuilds evidence from :meth:`to_json`.
     #[staticmethod]
     fn from_json(data: &str) -> PyResult<Self> {
-        serde_json::from_str(data).map(Self).map_err(|e| state_error(&e))
+        serde_json::from_str(data)
+            .map(Self)
+            .map_err(|e| state_error(&e))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         reduce(slf.as_any(), &slf.get().0)
     }
     fn __repr__(&self) -> String {
         match &self.0.clause {
-            Some(c) => format!("<Evidence line {} clause {}: {:?}>", self.0.line, c, self.0.text),
+            Some(c) => format!(
+                "<Evidence line {} clause {}: {:?}>",
+                self.0.line, c, self.0.text
+            ),
             None => format!("<Evidence line {}: {:?}>", self.0.line, self.0.text),
         }
     }
@@ -162,7 +170,9 @@ impl PyRequirementResult {
     /// Rebuilds a result from :meth:`to_json`.
     #[staticmethod]
     fn from_json(data: &str) -> PyResult<Self> {
-        serde_json::from_str(data).map(Self).map_err(|e| state_error(&e))
+        serde_json::from_str(data)
+            .map(Self)
+            .map_err(|e| state_error(&e))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         reduce(slf.as_any(), &slf.get().0)
@@ -220,7 +230,12 @@ impl PyDocumentResult {
     /// One result per requirement, in pack order (empty on error).
     #[getter]
     fn requirements(&self) -> Vec<PyRequirementResult> {
-        self.0.requirements.iter().cloned().map(PyRequirementResult).collect()
+        self.0
+            .requirements
+            .iter()
+            .cloned()
+            .map(PyRequirementResult)
+            .collect()
     }
     /// True when every requirement of severity ``error`` is satisfied.
     #[getter]
@@ -230,7 +245,12 @@ impl PyDocumentResult {
     /// Number of requirements per status, every status present.
     #[getter]
     fn counts(&self) -> Vec<(&'static str, usize)> {
-        self.0.summary.counts.iter().map(|(s, n)| (s.as_str(), *n)).collect()
+        self.0
+            .summary
+            .counts
+            .iter()
+            .map(|(s, n)| (s.as_str(), *n))
+            .collect()
     }
     /// The result of requirement ``id``.
     fn __getitem__(&self, id: &str) -> PyResult<PyRequirementResult> {
@@ -247,7 +267,11 @@ impl PyDocumentResult {
     }
     /// ``{requirement id: status}``.
     fn statuses(&self) -> Vec<(String, &'static str)> {
-        self.0.requirements.iter().map(|r| (r.id.clone(), r.status.as_str())).collect()
+        self.0
+            .requirements
+            .iter()
+            .map(|r| (r.id.clone(), r.status.as_str()))
+            .collect()
     }
     /// The result as plain dicts (the JSON contract's object).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -260,7 +284,9 @@ impl PyDocumentResult {
     /// Rebuilds a result from :meth:`to_json`.
     #[staticmethod]
     fn from_json(data: &str) -> PyResult<Self> {
-        serde_json::from_str(data).map(|d| Self(Arc::new(d))).map_err(|e| state_error(&e))
+        serde_json::from_str(data)
+            .map(|d| Self(Arc::new(d)))
+            .map_err(|e| state_error(&e))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         reduce(slf.as_any(), &*slf.get().0)
@@ -271,7 +297,11 @@ impl PyDocumentResult {
             None => format!(
                 "<DocumentResult {:?} compliant={}>",
                 self.0.path,
-                if self.0.summary.compliant { "True" } else { "False" }
+                if self.0.summary.compliant {
+                    "True"
+                } else {
+                    "False"
+                }
             ),
         }
     }
@@ -281,7 +311,10 @@ impl PyDocumentResult {
 /// order. ``to_json()`` is byte-identical to ``flowdown check --format json``.
 #[pyclass(frozen, eq, module = "flowdown._flowdown", name = "Report")]
 #[derive(Debug, Clone)]
-pub(crate) struct PyReport(pub(crate) Arc<Report>, pub(crate) Option<Arc<flowdown::Pack>>);
+pub(crate) struct PyReport(
+    pub(crate) Arc<Report>,
+    pub(crate) Option<Arc<flowdown::Pack>>,
+);
 
 /// Reports are equal when their content is; the pack kept for rendering does not count.
 impl PartialEq for PyReport {
@@ -352,7 +385,11 @@ impl PyReport {
     /// The documents, in input order.
     #[getter]
     fn documents(&self) -> Vec<PyDocumentResult> {
-        self.0.documents.iter().map(|d| PyDocumentResult(Arc::new(d.clone()))).collect()
+        self.0
+            .documents
+            .iter()
+            .map(|d| PyDocumentResult(Arc::new(d.clone())))
+            .collect()
     }
     /// The audited declarations, in input order (empty for a contract check).
     #[getter]
@@ -404,7 +441,12 @@ impl PyReport {
     /// Column lists of the one-row-per-document-and-requirement table (see
     /// ``flowdown.dataframe``).
     fn _columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let n: usize = self.0.documents.iter().map(|d| d.requirements.len().max(1)).sum();
+        let n: usize = self
+            .0
+            .documents
+            .iter()
+            .map(|d| d.requirements.len().max(1))
+            .sum();
         let mut path = Vec::with_capacity(n);
         let mut requirement = Vec::with_capacity(n);
         let mut status = Vec::with_capacity(n);
@@ -555,10 +597,14 @@ impl PyReport {
     /// Rebuilds a report from :meth:`to_json` (or the CLI's JSON output).
     #[staticmethod]
     fn from_json(data: &str) -> PyResult<Self> {
-        serde_json::from_str(data).map(|r| Self(Arc::new(r), None)).map_err(|e| state_error(&e))
+        serde_json::from_str(data)
+            .map(|r| Self(Arc::new(r), None))
+            .map_err(|e| state_error(&e))
     }
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("flowdown._html")?.call_method1("report_html", (slf,))
+        slf.py()
+            .import("flowdown._html")?
+            .call_method1("report_html", (slf,))
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         reduce(slf.as_any(), &*slf.get().0)
