@@ -29,6 +29,7 @@ fetched from the network at run time; a custom :class:`Pack` pickles with the ta
 
 from __future__ import annotations
 
+from flowdown._audit import audit
 from flowdown._flowdown import (
     DeclarationResult,
     DocumentError,
@@ -41,7 +42,6 @@ from flowdown._flowdown import (
     RequirementResult,
     ScreenResult,
     __version__,
-    audit,
     check,
     check_many,
     check_text,

@@ -130,3 +130,33 @@ def test_screen_a_declaration_file_like_the_cli() -> None:
         flowdown.screen(fires, [LIST], threshold=2.0)
     with pytest.raises(FileNotFoundError):
         flowdown.screen(DECL / "no-such.json", [LIST])
+
+
+def test_audit_dataframes_of_parties_and_links() -> None:
+    csv_folder = DECL / "clean" / "csv"
+    parties = pd.read_csv(csv_folder / "parties.csv", dtype=str, keep_default_na=False)
+    links = pd.read_csv(csv_folder / "links.csv", dtype=str, keep_default_na=False)
+    declaration = {
+        "declaration_id": "ACME-2026-014",
+        "declared_at": datetime.date(2026, 3, 1),
+        "valid_until": "2027-02-28",
+        "contract_id": "NSPA-26-0117",
+        "buyer": "nspa",
+        "prime": "acme",
+        "parties": parties,
+        "links": links,
+    }
+    clean = flowdown.audit(declaration, as_of="2026-06-01")
+    assert clean.declarations[0].findings == []
+    assert clean.declarations[0].parties == 4
+
+    # Drop the flow-down of the second link: a finding located at its CSV row.
+    gap = links.copy()
+    for column in ("flowdown_requirements", "flowdown_attested_at", "flowdown_valid_until"):
+        gap.loc[1, column] = ""
+    report = flowdown.audit({**declaration, "links": pl.from_pandas(gap)}, as_of="2026-06-01")
+    [finding] = report.declarations[0].findings
+    assert finding.rule == "missing-flowdown"
+    assert finding.location == "links.csv row 3"
+    with pytest.raises(ValueError, match="links"):
+        flowdown.audit({"parties": parties})

@@ -181,6 +181,16 @@ def test_cli_exit_codes_and_rules(contracts: Path) -> None:
     assert _cli("--version", cwd=contracts).stdout.startswith("flowdown ")
 
 
+def test_the_package_installs_the_flowdown_command(contracts: Path) -> None:
+    command = Path(sys.executable).parent / "flowdown"
+    assert command.exists(), "installing the package installs the `flowdown` command"
+    run = subprocess.run(
+        [str(command), "check", "b_memo.txt"], cwd=contracts, capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert "b_memo.txt" in run.stdout
+
+
 def test_main_returns_the_exit_code(contracts: Path) -> None:
     from flowdown._flowdown import main
 
