@@ -14,10 +14,10 @@ macro_rules! cues {
 }
 
 cues! {
-    PROHIBIT = r"\b(?:not|no|never|nor|neither|prohibit\w*|forbid\w*|refrain\w*|refuse\w*|zero[\s-]tolerance|free\s+(?:from|of)|eliminat\w*|avoid\w*|oppos\w*|against|compl(?:y|ies|iance)|abide|adhere|observe|only\s+(?:employ|use|engage)|voluntary|ensure|eradicat\w*|combat\w*|prevent\w*|without)\b";
+    PROHIBIT = r"\b(?:not|no|never|nor|neither|prohibit\w*|forbid\w*|refrain\w*|refuse\w*|zero[\s-]tolerance|free\s+(?:from|of)|eliminat\w*|avoid\w*|compl(?:y|ies|iance)|abide|adhere|observe|only\s+(?:employ|use|engage)|voluntary|ensure|eradicat\w*|prevent\w*|without)\b";
     SUPPORT = r"\b(?:support\w*|facilitat\w*|aid(?:s|ed|ing)?|abet\w*|enabl\w*|contribut\w*\s+to|assist\w*|benefit\w*\s+from|profit\w*\s+from|condon\w*|toleran\w*|tolerat\w*|promot\w*|encourag\w*|procur\w*|financ\w*|sponsor\w*|solicit\w*)\b";
     PRACTICES = r"(?:(?:destroy\w*|conceal\w*|confiscat\w*|deny\w*\s+(?:\w+\s+){0,2}access\s+to|withh[oe]ld\w*|retain\w*|retention\s+of)\s+(?:\w+\s+){0,4}(?:identity|identification|immigration|passports?|work\s+permits?|travel)\s*(?:documents?|papers?)?|(?:charg\w*|impos\w*|collect\w*)\s+(?:\w+\s+){0,4}recruitment\s+fees|(?:misleading|fraudulent|deceptive)\s+(?:or\s+\w+\s+)?(?:recruitment|practices)|procur\w*\s+(?:\w+\s+){0,2}commercial\s+sex)";
-    SUBCONTRACTORS = r"(?:\b(?:its|their|all|any|each|every|such|the)\s+(?:own\s+)?(?:sub-?contractors?|sub-?suppliers?|suppliers|vendors|agents|sub-?grantees|sub-?tier|contractors|sub-?processors|manufacturers|factories)\b|\bsub-?contract(?:s|ors?|ed|ing)?\b|\bsub-?suppliers?\b|\bsupply\s+chains?\b|\bsub-?tier|\blower[\s-]tier|\bsub-?agreements?\b|\bsub-?awards?\b|\bthird[\s-]party\s+(?:manufacturers|suppliers|contractors)\b)";
+    SUBCONTRACTORS = r"(?:\b(?:its|their|all|any|each|every|such|the)\s+(?:own\s+)?(?:sub-?contractors?|sub-?suppliers?|suppliers|vendors|agents|sub-?grantees|sub-?tier|contractors|sub-?processors|manufacturers|factories)\b|\bsub-?contract(?:s|ors?|ed|ing)?\b|\bsub-?suppliers?\b|\bsub-?tier|\blower[\s-]tier|\bsub-?agreements?\b|\bsub-?awards?\b|\bthird[\s-]party\s+(?:manufacturers|suppliers|contractors)\b)";
     FLOW = r"\b(?:includ\w*|flow(?:ed|s|ing)?[\s-]+down|incorporat\w*|ensur\w*|requir\w*|procure\s+that|bind\w*|impos\w*|pass\w*\s+(?:on|through)|responsible\s+for|liable\s+for|(?:allow|permit|cause|suffer)\w*|same\s+(?:terms|obligations|requirements)|substance|extends?\s+to|appl(?:y|ies)\s+(?:equally\s+)?to|cascade\w*|no\s+less\s+(?:onerous|stringent)|equivalent)\b";
     FIRST_TIER = r"\b(?:first[\s-]tier|tier[\s-](?:one|1)|direct\s+(?:sub-?contractors|suppliers)|immediate\s+(?:sub-?contractors|suppliers)|only\s+(?:to\s+)?(?:its\s+)?(?:direct|immediate))\b";
     ALL_TIERS = r"\b(?:at\s+(?:all|any|every)\s+tiers?|(?:all|any|every)\s+tiers?|at\s+any\s+level|all\s+levels|throughout\s+(?:its|the)\s+supply\s+chain)\b";
@@ -49,7 +49,12 @@ cues! {
     SUBJECT_TO = r"\b(?:subject\s+to|except\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in|save\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in)\s+(?:the\s+(?:terms|provisions)\s+of\s+)?(?:clauses?|sections?|articles?|paragraphs?)\s+(\d+(?:\.\d+)*(?:\s*\([a-z0-9]{1,4}\))*|[IVXL]+\b)";
     NOTWITHSTANDING = r"\bnotwithstanding\b";
     INCORPORATES = r"\b(?:compl(?:y|ies|iance)\s+with|abide\s+by|adhere\s+to|observe|incorporat\w*|subject\s+to\s+the\s+(?:terms|provisions)\s+of|in\s+accordance\s+with|perform\s+(?:\w+\s+){0,3}in\s+accordance)\b";
-    INCORPORATION_CONTEXT = r"\b(?:incorporat\w*|by\s+reference|appl(?:y|ies|icable)|flow(?:ed|s)?[\s-]down|includ\w*|compl(?:y|ies|iance)|clauses?|provisions?|subject\s+to|following|listed|checked|set\s+forth|in\s+full\s+text)\b";
+    DISAPPLY = r"(?:\b(?:clauses?|sections?|articles?|paragraphs?)\s+[0-9A-Za-z.()-]+(?:\s+(?:and|to|or)\s+[0-9A-Za-z.()-]+)?\s+(?:is|are|shall\s+be|will\s+be)?\s*(?:(?:a|an|only\s+a)\s+(?:\w+\s+){0,3}?statement\s+of|not\s+(?:legally\s+)?binding|(?:does|do|shall|will)\s+not\s+apply|(?:shall|will)\s+not\s+give\s+rise|(?:is|are)\s+(?:hereby\s+)?(?:deleted|waived|disapplied))|\bnothing\s+in\s+(?:clauses?|sections?|articles?)\s+[0-9A-Za-z.()-]+\s+(?:shall\s+)?(?:oblige|require|create|impose)s?)";
+    SUCH_PRACTICES = r"\bsuch\s+(?:labou?r|practices?|conduct|activit\w*|acts?|exploitation|offen[cs]es?)\b";
+    REFERENCE_TITLES = r"\b(?:Combat(?:t)?ing|Certification\s+Regarding|Representation\s+Regarding|Policy\s+on\s+Combat(?:t)?ing|Prohibition\s+of)\s+Trafficking\s+in\s+(?:Persons|Human\s+Beings)(?:\s+Compliance\s+Plan)?|\bTrafficking\s+in\s+Persons\s+Compliance\s+Plan\b";
+    CERTIFY_ONLY = r"\b(?:certif(?:y|ies|ied)|represents?|warrants?)\b";
+    COVENANT = r"\b(?:shall|will|must|agrees?|undertakes?|covenants?|at\s+all\s+times|during\s+the\s+term|throughout)\b";
+    PARAGRAPH_OFF = r"\b(?:sub)?paragraphs?\s+\(([a-z])\)(?:\s*(?:,|and|or)\s*\(([a-z])\))*\s+(?:of\s+(?:that|the|this)\s+clause\s+|thereof\s+)?(?:shall|does|do|will)\s+not\s+apply";
 }
 
 #[cfg(test)]

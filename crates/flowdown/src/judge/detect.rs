@@ -29,6 +29,9 @@ struct Hit {
     via: Vec<Span>,
     /// Satisfied through a recognised reference (explicit text is preferred).
     by_reference: bool,
+    /// The first `via` span is the decisive provision (a termination right unlocked by a
+    /// deeming clause).
+    via_first: bool,
 }
 
 struct Ctx<'a> {
@@ -90,6 +93,14 @@ impl Ctx<'_> {
         let (status, reason) = match m {
             Modality::Excluding(w) => (Status::Excluded, format!("excluded: {}", quote(&w))),
             Modality::Hedged(w) => (Status::Weak, format!("hedged: {}", quote(&w))),
+            Modality::Binding(w)
+                if cues::CERTIFY_ONLY.is_match(&w) && !cues::COVENANT.is_match(full) =>
+            {
+                (
+                    Status::Weak,
+                    format!("a statement of present compliance ({}), no covenant for the term", quote(&w)),
+                )
+            }
             Modality::Binding(w) => (Status::Satisfied, format!("binding: {}", quote(&w))),
             Modality::None => return None,
         };
@@ -141,6 +152,7 @@ fn hit(detector: &'static str, status: Status, unit: usize, reason: String) -> H
         overrides: false,
         via: Vec::new(),
         by_reference: false,
+        via_first: false,
     }
 }
 
@@ -153,11 +165,23 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         .provisions
         .get(unit.prov)
         .map_or(ProvisionKind::Clause, |p| p.kind);
-    let strong = lex.trafficking_in(&full);
+    // Titles of recognised references ("Combating Trafficking in Persons") are not obligations
+    // about trafficking: the reference itself is judged by `references`.
+    let t_text = cues::REFERENCE_TITLES.replace_all(&full, " ");
+    let mut strong = lex.trafficking_in(&t_text).map(|_| ());
+    if strong.is_none()
+        && cues::SUCH_PRACTICES.is_match(&full)
+        && ctx.linked(unit, &full)
+    {
+        // "shall not use such labour" under the heading "Forced Labour and Human Trafficking".
+        strong = Some(());
+    }
     let partial = lex.partial.find(&full).map(|m| m.as_str().to_owned());
 
     // Definition: a definition of trafficking (or an equivalent) with the Palermo elements.
-    if strong.is_some() && (kind == ProvisionKind::Definition || cues::DEF_FORM.is_match(&unit.text)) {
+    if strong.is_some()
+        && (kind == ProvisionKind::Definition || cues::DEF_FORM.is_match(&unit.text))
+    {
         if let Some(h) = definition(ctx, ui, unit) {
             out.push(h);
         }
@@ -173,7 +197,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     };
 
     // prohibition
-    if strong.is_some() && cues::PROHIBIT.is_match(&full) {
+    if strong.is_some() && (cues::PROHIBIT.is_match(&full) || lex.exclusions.is_match(&full)) {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("prohibition", s, ui, r));
         }
@@ -193,7 +217,9 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
     }
     // support-facilitation
-    if (strong.is_some() && cues::SUPPORT.is_match(&full)) || (linked && cues::PRACTICES.is_match(&full)) {
+    if (strong.is_some() && cues::SUPPORT.is_match(&full))
+        || (linked && cues::PRACTICES.is_match(&full))
+    {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("support-facilitation", s, ui, r));
         }
@@ -216,11 +242,15 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     }
     // subcontractor-flowdown
     if cues::SUBCONTRACTORS.is_match(&full)
-        && (cues::FLOW.is_match(&full) || (strong.is_some() && cues::PROHIBIT.is_match(&full)))
+        && (cues::FLOW.is_match(&full)
+            || (strong.is_some() && cues::PROHIBIT.is_match(&full) && subject_names_subcontractors(&full)))
     {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             let (s, r) = match (s, cues::FIRST_TIER.find(&full)) {
-                (Status::Satisfied, Some(m)) => (Status::Weak, format!("scope limited: {}", quote(m.as_str()))),
+                (Status::Satisfied, Some(m)) => (
+                    Status::Weak,
+                    format!("scope limited: {}", quote(m.as_str())),
+                ),
                 other => (other.0, r),
             };
             let mut h = hit("subcontractor-flowdown", s, ui, r);
@@ -247,8 +277,14 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         let (s, r) = match modality(lex, &full) {
             Modality::Excluding(w) => (Status::Excluded, format!("excluded: {}", quote(&w))),
             _ => {
-                let m = cues::SANCTION.find(&full).map(|m| m.as_str().to_owned()).unwrap_or_default();
-                (Status::Satisfied, format!("remedy beyond termination: {}", quote(&m)))
+                let m = cues::SANCTION
+                    .find(&full)
+                    .map(|m| m.as_str().to_owned())
+                    .unwrap_or_default();
+                (
+                    Status::Satisfied,
+                    format!("remedy beyond termination: {}", quote(&m)),
+                )
             }
         };
         let (s, r) = ctx.cap(unit.prov, s, r);
@@ -269,7 +305,9 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     // reporting: notify + cooperate.
     let notify = cues::NOTIFY.is_match(&full)
         && cues::NOTIFY_TRIGGER.is_match(&full)
-        && (ctx.parties.names_buyer(&full) || full.to_lowercase().contains("hotline") || full.to_lowercase().contains("authorit"));
+        && (ctx.parties.names_buyer(&full)
+            || full.to_lowercase().contains("hotline")
+            || full.to_lowercase().contains("authorit"));
     let cooperate = cues::COOPERATE.is_match(&full);
     if notify || cooperate {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
@@ -286,10 +324,22 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     }
 }
 
+/// True when sub-contractors stand in the subject of the obligation ("The Supplier and its
+/// sub-contractors shall not …").
+fn subject_names_subcontractors(full: &str) -> bool {
+    let end = super::parties::MODAL.find(full).map_or(full.len(), |m| m.start());
+    cues::SUBCONTRACTORS.is_match(&full[..end])
+}
+
 fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
     if let Modality::Excluding(w) = modality(ctx.lex, full) {
         if cues::TERMINATE.is_match(full) {
-            return Some(hit("termination", Status::Excluded, ui, format!("excluded: {}", quote(&w))));
+            return Some(hit(
+                "termination",
+                Status::Excluded,
+                ui,
+                format!("excluded: {}", quote(&w)),
+            ));
         }
     }
     let deemed = cues::DEEMED_MATERIAL.find(full);
@@ -310,7 +360,21 @@ fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
             quote(deemed.map_or("", |m| m.as_str()))
         )
     };
-    Some(hit("termination", Status::Satisfied, ui, reason))
+    let mut h = hit("termination", Status::Satisfied, ui, reason);
+    if !right {
+        // The deeming clause unlocks a general right to terminate for material breach: that
+        // right is the decisive provision.
+        if let Some(p) = ctx.doc.provisions.iter().find(|p| {
+            p.kind.is_operative() && {
+                let t = ctx.doc.slice(p.span);
+                cues::TERMINATE.is_match(t) && cues::BUYER_RIGHT.is_match(t) && cues::DEEMED_MATERIAL.is_match(t) && ctx.parties.names_buyer(t)
+            }
+        }) {
+            h.via.push(p.span);
+            h.via_first = true;
+        }
+    }
+    Some(h)
 }
 
 fn definition(ctx: &Ctx<'_>, ui: usize, unit: &Unit) -> Option<Hit> {
@@ -322,9 +386,18 @@ fn definition(ctx: &Ctx<'_>, ui: usize, unit: &Unit) -> Option<Hit> {
         unit.text.clone()
     };
     if cues::DEF_REFERENCE.is_match(&text) && cues::DEF_STATUTE.is_match(&text) {
-        let m = cues::DEF_STATUTE.find(&text).map(|m| m.as_str().to_owned()).unwrap_or_default();
-        let mut h = hit("definition", Status::Satisfied, ui, format!("defined by reference to {}", quote(&m)));
-        h.notes.push(format!("definition incorporated by reference: {m}"));
+        let m = cues::DEF_STATUTE
+            .find(&text)
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_default();
+        let mut h = hit(
+            "definition",
+            Status::Satisfied,
+            ui,
+            format!("defined by reference to {}", quote(&m)),
+        );
+        h.notes
+            .push(format!("definition incorporated by reference: {m}"));
         return Some(h);
     }
     let act = cues::DEF_ACT.is_match(&text);
@@ -352,9 +425,19 @@ fn definition(ctx: &Ctx<'_>, ui: usize, unit: &Unit) -> Option<Hit> {
         lacks.push("children");
     }
     if lacks.is_empty() {
-        Some(hit("definition", Status::Satisfied, ui, "defines trafficking with act, means and purpose, forced labour and children".into()))
+        Some(hit(
+            "definition",
+            Status::Satisfied,
+            ui,
+            "defines trafficking with act, means and purpose, forced labour and children".into(),
+        ))
     } else {
-        Some(hit("definition", Status::Weak, ui, format!("definition omits {}", lacks.join(", "))))
+        Some(hit(
+            "definition",
+            Status::Weak,
+            ui,
+            format!("definition omits {}", lacks.join(", ")),
+        ))
     }
 }
 
@@ -368,10 +451,28 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
         let Some(def) = pack.references.get(r.index) else {
             continue;
         };
+        // An unticked checkbox ("[ ] 52.222-50") incorporates nothing.
+        let before = &unit.text[..m.start()];
+        if let Some(b) = before.rfind('[') {
+            let boxed = &before[b..];
+            if boxed.len() < 16 && (boxed.starts_with("[ ]") || boxed.starts_with("[]")) {
+                continue;
+            }
+        }
+        if before.trim_end().ends_with('\u{2610}') {
+            continue;
+        }
         // "52.222-50 does not apply" excludes what it covers.
         let after = &unit.text[m.start()..];
         let near: String = after.chars().take(200).collect();
-        let excluded = cues::EXCLUSION_OF_REF.is_match(&near);
+        // "paragraph (h) shall not apply" carves out what (h) gives; it does not exclude all.
+        let mut switched_off: Vec<String> = Vec::new();
+        for c in cues::PARAGRAPH_OFF.captures_iter(&full) {
+            for g in c.iter().skip(1).flatten() {
+                switched_off.push(g.as_str().to_lowercase());
+            }
+        }
+        let excluded = switched_off.is_empty() && cues::EXCLUSION_OF_REF.is_match(&near);
         // A carve-out in the same sentence removes the paragraphs it names.
         let mut carved: Vec<String> = Vec::new();
         for c in cues::CARVE_OUT.captures_iter(&full) {
@@ -380,13 +481,17 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             }
             // "(e) through (h)" style ranges are rare; the listed letters are taken as given.
         }
+        carved.extend(switched_off.iter().cloned());
         let removed: Vec<&String> = carved
             .iter()
             .filter_map(|p| def.paragraphs.get(p))
             .flatten()
             .collect();
         let hedge = ctx.lex.hedges.find(&full).map(|h| h.as_str().to_owned());
-        let note = format!("incorporated by reference: {} (the text is not in the document)", def.title);
+        let note = format!(
+            "incorporated by reference: {} (the text is not in the document)",
+            def.title
+        );
         let mut give = |id: &String, status: Status, reason: String, extra: Option<String>| {
             let Some(req) = pack.requirement(id) else {
                 return;
@@ -405,14 +510,30 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
         };
         if excluded {
             for id in def.covers.iter().chain(&def.conditional) {
-                give(id, Status::Excluded, format!("excluded: {} does not apply", def.title), None);
+                give(
+                    id,
+                    Status::Excluded,
+                    format!("excluded: {} does not apply", def.title),
+                    None,
+                );
             }
             continue;
         }
         let (base, base_reason) = match &hedge {
-            Some(h) => (Status::Weak, format!("by reference to {}, hedged: {}", def.title, quote(h))),
+            Some(h) => (
+                Status::Weak,
+                format!("by reference to {}, hedged: {}", def.title, quote(h)),
+            ),
             None => (Status::Satisfied, format!("by reference: {}", def.title)),
         };
+        for id in &removed {
+            give(
+                id,
+                Status::Excluded,
+                format!("excluded: {} is incorporated without the paragraph that gives it", def.title),
+                None,
+            );
+        }
         for id in &def.covers {
             if removed.contains(&id) {
                 continue;
@@ -428,10 +549,7 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
                 if removed.contains(&id) {
                     continue;
                 }
-                let cond = def
-                    .condition
-                    .as_ref()
-                    .map(|c| format!("applies {c}"));
+                let cond = def.condition.as_ref().map(|c| format!("applies {c}"));
                 give(id, base, base_reason.clone(), cond);
             }
         }
@@ -448,7 +566,11 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
 
 fn detector_of(req: &crate::RequirementDef) -> &'static str {
     let d = req.detector.as_deref().unwrap_or(&req.id);
-    super::DETECTORS.iter().copied().find(|x| *x == d).unwrap_or("prohibition")
+    super::DETECTORS
+        .iter()
+        .copied()
+        .find(|x| *x == d)
+        .unwrap_or("prohibition")
 }
 
 /// Provisions worth reading: those with an anchor word, their ancestors and descendants, and
@@ -489,7 +611,10 @@ fn prefilter(doc: &Document, lex: &Lexicon) -> Option<Vec<bool>> {
             continue;
         }
         let t = doc.slice(p.span);
-        if cues::XREF.is_match(t) || cues::THIS_CLAUSE.is_match(t) || cues::NOTWITHSTANDING.is_match(t) {
+        if cues::XREF.is_match(t)
+            || cues::THIS_CLAUSE.is_match(t)
+            || cues::NOTWITHSTANDING.is_match(t)
+        {
             wanted[i] = true;
         }
     }
@@ -501,7 +626,14 @@ struct ViewResult {
     hits: Vec<Hit>,
 }
 
-fn run_view(pack: &Pack, lex: &Lexicon, doc: &Document, parties: &Parties, wanted: &[bool], view: View) -> ViewResult {
+fn run_view(
+    pack: &Pack,
+    lex: &Lexicon,
+    doc: &Document,
+    parties: &Parties,
+    wanted: &[bool],
+    view: View,
+) -> ViewResult {
     let index = ClauseIndex::new(doc);
     let links = structure::links(doc, lex, view, wanted);
     let units = build_units(doc, view, wanted);
@@ -528,25 +660,45 @@ fn run_view(pack: &Pack, lex: &Lexicon, doc: &Document, parties: &Parties, wante
             let kw_schedule = doc.provisions.get(target).is_some_and(|p| {
                 p.number.as_deref().is_some_and(|n| {
                     let l = n.to_lowercase();
-                    ["schedule", "exhibit", "annex", "appendix", "attachment", "part"]
-                        .iter()
-                        .any(|k| l.contains(k))
+                    [
+                        "schedule",
+                        "exhibit",
+                        "annex",
+                        "appendix",
+                        "attachment",
+                        "part",
+                    ]
+                    .iter()
+                    .any(|k| l.contains(k))
                 }) || p.title.as_deref().is_some_and(|t| {
                     let l = t.to_lowercase();
-                    ["schedule", "exhibit", "annex", "appendix", "attachment", "code of conduct"]
-                        .iter()
-                        .any(|k| l.contains(k))
+                    [
+                        "schedule",
+                        "exhibit",
+                        "annex",
+                        "appendix",
+                        "attachment",
+                        "code of conduct",
+                    ]
+                    .iter()
+                    .any(|k| l.contains(k))
                 })
             });
             if !kw_schedule {
                 continue;
             }
-            let clause = doc.clause_number(u.prov).map(|c| format!("clause {c}")).unwrap_or_else(|| "an incorporating clause".into());
+            let clause = doc
+                .clause_number(u.prov)
+                .map(|c| format!("clause {c}"))
+                .unwrap_or_else(|| "an incorporating clause".into());
             match modality(lex, &full) {
                 Modality::Hedged(w) => {
                     ctx.caps.insert(
                         target,
-                        (Status::Weak, format!("reached through {clause}: {}", quote(&w))),
+                        (
+                            Status::Weak,
+                            format!("reached through {clause}: {}", quote(&w)),
+                        ),
                     );
                 }
                 Modality::Binding(w) => {
@@ -563,6 +715,40 @@ fn run_view(pack: &Pack, lex: &Lexicon, doc: &Document, parties: &Parties, wante
         detect_unit(&ctx, ui, u, &mut hits);
         references(&ctx, pack, ui, u, &mut hits);
     }
+    // An exclusion that names a clause ("Clause 9.1 is a statement of intent only", "Nothing
+    // in clause 9 obliges …") excludes what that clause gives.
+    let mut extra = Vec::new();
+    for (ui, u) in units.iter().enumerate() {
+        let full = u.full();
+        // Only a provision that disapplies a whole clause counts here; exclusions of one duty
+        // are read by the detectors themselves.
+        let Some(w) = cues::DISAPPLY.find(&full) else { continue };
+        let targets = structure::cross_refs(&index, w.as_str());
+        if targets.is_empty() {
+            continue;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for h in &hits {
+            if h.status == Status::Excluded || h.by_reference {
+                continue;
+            }
+            let Some(hu) = units.get(h.unit) else { continue };
+            if hu.prov == u.prov || !seen.insert(h.detector) {
+                continue;
+            }
+            if targets.iter().any(|&t| structure::within(doc, hu.prov, t)) {
+                let mut x = hit(
+                    h.detector,
+                    Status::Excluded,
+                    ui,
+                    format!("excluded by a later provision: {}", quote(w.as_str())),
+                );
+                x.via.push(hu.span);
+                extra.push(x);
+            }
+        }
+    }
+    hits.extend(extra);
     // "Subject to clause 22" where clause 22 excludes or hedges: the weakest link decides.
     for h in &mut hits {
         if h.status == Status::Excluded {
@@ -583,7 +769,9 @@ fn run_view(pack: &Pack, lex: &Lexicon, doc: &Document, parties: &Parties, wante
         for t in texts {
             for c in cues::SUBJECT_TO.captures_iter(&t) {
                 let Some(num) = c.get(1) else { continue };
-                let Some(target) = index.resolve("clause", num.as_str()) else { continue };
+                let Some(target) = index.resolve("clause", num.as_str()) else {
+                    continue;
+                };
                 let span = doc.subtree_span(target);
                 let ttext = view_text(doc, span, view);
                 if let Some(w) = lex.exclusions.find(&ttext) {
@@ -631,12 +819,20 @@ fn bundle_caps(doc: &Document, lex: &Lexicon, units: &[Unit], ctx: &mut Ctx<'_>)
             let with_q = format!("{qualifier} {label}");
             let Some(part) = names.iter().position(|n| {
                 let base = n.rsplit('/').next().unwrap_or(n);
-                base.contains(&with_q) || (base.contains(&label) && !["joint", "call-off", "framework"].contains(&qualifier))
+                base.contains(&with_q)
+                    || (base.contains(&label)
+                        && !["joint", "call-off", "framework"].contains(&qualifier))
             }) else {
                 continue;
             };
-            let Some(part_u16) = u16::try_from(part).ok() else { continue };
-            if doc.provisions.get(u.prov).is_some_and(|p| p.part == part_u16) {
+            let Some(part_u16) = u16::try_from(part).ok() else {
+                continue;
+            };
+            if doc
+                .provisions
+                .get(u.prov)
+                .is_some_and(|p| p.part == part_u16)
+            {
                 continue;
             }
             let clause = doc
@@ -652,7 +848,10 @@ fn bundle_caps(doc: &Document, lex: &Lexicon, units: &[Unit], ctx: &mut Ctx<'_>)
                     Modality::Hedged(w) => {
                         ctx.caps.insert(
                             i,
-                            (Status::Weak, format!("reached through {clause} ({file}): {}", quote(&w))),
+                            (
+                                Status::Weak,
+                                format!("reached through {clause} ({file}): {}", quote(&w)),
+                            ),
                         );
                     }
                     Modality::Binding(w) => {
@@ -666,30 +865,36 @@ fn bundle_caps(doc: &Document, lex: &Lexicon, units: &[Unit], ctx: &mut Ctx<'_>)
 }
 
 fn evidence(doc: &Document, span: Span, prov: Option<usize>, text: Option<&str>) -> Evidence {
-    let (line, column) = doc.line_col(span.start);
+    let (mut line, column) = doc.line_col(span.start);
     let block = doc.block_at(span.start);
+    // Markdown blocks keep their source line: report the line of the file, not of the text.
+    if doc.format == flowdown_core::Format::Markdown {
+        if let Some(b) = block {
+            line = b.index as usize + 1;
+        }
+    }
     let raw = text.map_or_else(|| doc.slice(span).to_owned(), str::to_owned);
     let mut t: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if t.len() > 600 {
-        let cut = (0..=600).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+        let cut = (0..=600)
+            .rev()
+            .find(|&i| t.is_char_boundary(i))
+            .unwrap_or(0);
         t.truncate(cut);
         t.push('…');
     }
     let prov = prov.or_else(|| doc.provision_at(span.start));
-    let revision = doc
-        .revisions_in(span)
-        .next()
-        .map(|r| EvidenceRevision {
-            kind: r.kind,
-            author: r.author.clone(),
-            date: r.date.clone(),
-        });
+    let revision = doc.revisions_in(span).next().map(|r| EvidenceRevision {
+        kind: r.kind,
+        author: r.author.clone(),
+        date: r.date.clone(),
+    });
     Evidence {
         start: span.start,
         end: span.end,
         line,
         column,
-        clause: prov.and_then(|p| doc.clause_number(p)).map(str::to_owned),
+        clause: prov.and_then(|p| doc.clause_number(p)).map(cited_number),
         heading: prov.and_then(|p| doc.heading_of(p)),
         text: t,
         file: if doc.parts.len() > 1 {
@@ -703,6 +908,18 @@ fn evidence(doc: &Document, span: Span, prov: Option<usize>, text: Option<&str>)
     }
 }
 
+/// A clause number as a reader cites it: `Section 4.2` → `4.2`, `§ 4.2` → `4.2`; `Article IV`
+/// and `Schedule 2` keep their word.
+fn cited_number(n: &str) -> String {
+    let t = n.trim();
+    for p in ["Clause ", "CLAUSE ", "Section ", "SECTION ", "Sec. ", "§ ", "§", "Paragraph ", "Para. "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return rest.trim().to_owned();
+        }
+    }
+    t.to_owned()
+}
+
 fn rank(h: &Hit) -> (u8, u8, u8) {
     (
         h.status.support_rank(),
@@ -712,14 +929,20 @@ fn rank(h: &Hit) -> (u8, u8, u8) {
 }
 
 /// Judges a whole document.
-pub(crate) fn judge_document(pack: &Pack, lex: &Lexicon, doc: &Document, opts: &JudgeOptions) -> Vec<RequirementResult> {
+pub(crate) fn judge_document(
+    pack: &Pack,
+    lex: &Lexicon,
+    doc: &Document,
+    opts: &JudgeOptions,
+) -> Vec<RequirementResult> {
     let Some(wanted) = prefilter(doc, lex) else {
         return super::missing(pack);
     };
     let parties = Parties::read(doc, lex, &opts.supplier_terms);
     let current = run_view(pack, lex, doc, &parties, &wanted, View::Current);
     let has_removals = doc.revisions.iter().any(|r| r.kind.is_removal());
-    let original = has_removals.then(|| run_view(pack, lex, doc, &parties, &wanted, View::Original));
+    let original =
+        has_removals.then(|| run_view(pack, lex, doc, &parties, &wanted, View::Original));
 
     let mut results = Vec::with_capacity(pack.requirements.len());
     for req in &pack.requirements {
@@ -740,7 +963,9 @@ pub(crate) fn judge_document(pack: &Pack, lex: &Lexicon, doc: &Document, opts: &
                 let ohits: Vec<&Hit> = orig
                     .hits
                     .iter()
-                    .filter(|h| h.detector == det && matches!(h.status, Status::Satisfied | Status::Weak))
+                    .filter(|h| {
+                        h.detector == det && matches!(h.status, Status::Satisfied | Status::Weak)
+                    })
                     .collect();
                 let mut tmp = res.clone();
                 decide(doc, orig, &ohits, det, &mut tmp);
@@ -751,8 +976,16 @@ pub(crate) fn judge_document(pack: &Pack, lex: &Lexicon, doc: &Document, opts: &
                         .first()
                         .and_then(|e| e.revision.as_ref())
                         .map(|r| {
-                            let by = r.author.as_deref().map(|a| format!(" by {a}")).unwrap_or_default();
-                            let on = r.date.as_deref().map(|d| format!(" on {d}")).unwrap_or_default();
+                            let by = r
+                                .author
+                                .as_deref()
+                                .map(|a| format!(" by {a}"))
+                                .unwrap_or_default();
+                            let on = r
+                                .date
+                                .as_deref()
+                                .map(|d| format!(" on {d}"))
+                                .unwrap_or_default();
                             format!("{by}{on}")
                         })
                         .unwrap_or_default();
@@ -767,7 +1000,13 @@ pub(crate) fn judge_document(pack: &Pack, lex: &Lexicon, doc: &Document, opts: &
     results
 }
 
-fn decide(doc: &Document, view: &ViewResult, hits: &[&Hit], det: &str, res: &mut RequirementResult) {
+fn decide(
+    doc: &Document,
+    view: &ViewResult,
+    hits: &[&Hit],
+    det: &str,
+    res: &mut RequirementResult,
+) {
     if hits.is_empty() {
         return;
     }
@@ -775,8 +1014,14 @@ fn decide(doc: &Document, view: &ViewResult, hits: &[&Hit], det: &str, res: &mut
         let u = &view.units[h.unit];
         evidence(doc, u.span, Some(u.prov), None)
     };
-    let exclusions: Vec<&&Hit> = hits.iter().filter(|h| h.status == Status::Excluded).collect();
-    let mut positive: Vec<&&Hit> = hits.iter().filter(|h| h.status != Status::Excluded).collect();
+    let exclusions: Vec<&&Hit> = hits
+        .iter()
+        .filter(|h| h.status == Status::Excluded)
+        .collect();
+    let mut positive: Vec<&&Hit> = hits
+        .iter()
+        .filter(|h| h.status != Status::Excluded)
+        .collect();
     positive.sort_by(|a, b| rank(b).cmp(&rank(a)).then(a.unit.cmp(&b.unit)));
 
     if det == "reporting" {
@@ -840,10 +1085,10 @@ fn decide(doc: &Document, view: &ViewResult, hits: &[&Hit], det: &str, res: &mut
             res.status = Status::Excluded;
             res.reason = ex.reason.clone();
             for e in exclusions.iter().take(3) {
+                res.evidence.push(unit_ev(e));
                 for span in &e.via {
                     res.evidence.push(evidence(doc, *span, None, None));
                 }
-                res.evidence.push(unit_ev(e));
             }
             if let Some(b) = best {
                 res.evidence.push(unit_ev(b));
@@ -852,14 +1097,22 @@ fn decide(doc: &Document, view: &ViewResult, hits: &[&Hit], det: &str, res: &mut
             res.notes.extend(ex.notes.iter().cloned());
             return;
         }
-        res.notes.push("applies notwithstanding an exclusion elsewhere in the document".into());
+        res.notes
+            .push("applies notwithstanding an exclusion elsewhere in the document".into());
     }
     let Some(best) = best else { return };
     res.status = best.status;
     res.reason = best.reason.clone();
-    res.evidence.push(unit_ev(best));
-    for span in &best.via {
-        res.evidence.push(evidence(doc, *span, None, None));
+    if best.via_first {
+        for span in &best.via {
+            res.evidence.push(evidence(doc, *span, None, None));
+        }
+        res.evidence.push(unit_ev(best));
+    } else {
+        res.evidence.push(unit_ev(best));
+        for span in &best.via {
+            res.evidence.push(evidence(doc, *span, None, None));
+        }
     }
     for h in positive.iter().skip(1).take(4) {
         res.evidence.push(unit_ev(h));
@@ -883,10 +1136,23 @@ fn add_revision_notes(doc: &Document, units: &[Unit], hits: &[&Hit], res: &mut R
         let Some(u) = units.get(h.unit) else { continue };
         for r in doc.revisions_in(u.span) {
             if matches!(r.kind, RevisionKind::Inserted | RevisionKind::MovedTo) {
-                let by = r.author.as_deref().map(|a| format!(" by {a}")).unwrap_or_default();
-                let on = r.date.as_deref().map(|d| format!(" on {d}")).unwrap_or_default();
-                let what = if r.kind == RevisionKind::MovedTo { "moved" } else { "inserted" };
-                let note = format!("relies on text {what} as a tracked change{by}{on}, not yet accepted");
+                let by = r
+                    .author
+                    .as_deref()
+                    .map(|a| format!(" by {a}"))
+                    .unwrap_or_default();
+                let on = r
+                    .date
+                    .as_deref()
+                    .map(|d| format!(" on {d}"))
+                    .unwrap_or_default();
+                let what = if r.kind == RevisionKind::MovedTo {
+                    "moved"
+                } else {
+                    "inserted"
+                };
+                let note =
+                    format!("relies on text {what} as a tracked change{by}{on}, not yet accepted");
                 if !res.notes.contains(&note) {
                     res.notes.push(note);
                 }

@@ -143,7 +143,10 @@ fn never() -> Regex {
     Regex::new("[^\\s\\S]").unwrap_or_else(|_| unreachable_regex())
 }
 
-#[expect(clippy::unwrap_used, reason = "a literal empty pattern always compiles")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "a literal empty pattern always compiles"
+)]
 fn unreachable_regex() -> Regex {
     Regex::new("").unwrap()
 }
@@ -214,11 +217,24 @@ impl Lexicon {
     pub(crate) fn trafficking_in<'t>(&self, text: &'t str) -> Option<&'t str> {
         for m in self.trafficking.find_iter(text) {
             let word = m.as_str();
+            // "content that depicts or promotes … human trafficking": a subject matter, not a
+            // practice of the party.
+            let from = text[..m.start()]
+                .char_indices()
+                .rev()
+                .nth(90)
+                .map_or(0, |(i, _)| i);
+            if DEPICTION.is_match(&text[from..m.start()]) {
+                continue;
+            }
             let lower = word.to_ascii_lowercase();
             if lower.contains("servitude") && self.servitude_traps.is_match(text) {
                 continue;
             }
-            if lower.contains("traffick") && self.trafficking_traps.is_match(text) && !has_human_context(text) {
+            if lower.contains("traffick")
+                && self.trafficking_traps.is_match(text)
+                && !has_human_context(text)
+            {
                 continue;
             }
             return Some(word);
@@ -227,9 +243,15 @@ impl Lexicon {
     }
 }
 
+static DEPICTION: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    cue(r"\b(?:depict\w*|portray\w*|glorif\w*|content|programming|images?|films?|campaigns?|awareness|advertis\w*|documentar\w*|articles?\s+(?:on|about)|news|stories|story)\b")
+});
+
 fn has_human_context(text: &str) -> bool {
     static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        cue(r"\b(?:persons?|human\s+beings?|people|women|children|labou?r|slavery|forced|victims?)\b")
+        cue(
+            r"\b(?:persons?|human\s+beings?|people|women|children|labou?r|slavery|forced|victims?)\b",
+        )
     });
     RE.is_match(text)
 }

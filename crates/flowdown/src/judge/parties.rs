@@ -32,9 +32,8 @@ static DEFINED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"))
 });
 
-static MUTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    super::lexicon::cue(r"\b(?:each|either|both|neither|the)\s+part(?:y|ies)\b")
-});
+static MUTUAL: LazyLock<Regex> =
+    LazyLock::new(|| super::lexicon::cue(r"\b(?:each|either|both|neither|the)\s+part(?:y|ies)\b"));
 
 /// The verb that starts an obligation; the actor is named before it.
 pub(crate) static MODAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,7 +101,10 @@ impl Parties {
                 continue;
             }
             let key = m.as_str().to_lowercase();
-            let key = key.strip_suffix('s').filter(|k| self.roles.contains_key(*k)).unwrap_or(&key);
+            let key = key
+                .strip_suffix('s')
+                .filter(|k| self.roles.contains_key(*k))
+                .unwrap_or(&key);
             if let Some(r) = self.roles.get(key) {
                 found = Some(*r);
             }
@@ -116,11 +118,7 @@ impl Parties {
             return self.last_party(text).unwrap_or(Actor::Unknown);
         };
         let before = &text[..m.start()];
-        let window_start = before
-            .char_indices()
-            .rev()
-            .nth(120)
-            .map_or(0, |(i, _)| i);
+        let window_start = before.char_indices().rev().nth(120).map_or(0, |(i, _)| i);
         let window = &before[window_start..];
         // Stop at the last clause break: "If the Buyer asks, the Supplier shall".
         let window = window.rsplit([',', ';', ':']).next().unwrap_or(window);
@@ -166,7 +164,10 @@ fn infer_role(doc: &Document, name: &str, lex: &Lexicon) -> Option<Actor> {
     .build()
     .ok()?;
     if let Some(c) = own.captures(doc.text.get(..doc.text.len().min(6000)).unwrap_or("")) {
-        let role = c.get(1).map(|m| m.as_str().to_lowercase()).unwrap_or_default();
+        let role = c
+            .get(1)
+            .map(|m| m.as_str().to_lowercase())
+            .unwrap_or_default();
         if lex.supplier_terms.iter().any(|t| t.to_lowercase() == role) {
             return Some(Actor::Supplier);
         }

@@ -18,7 +18,13 @@ pub(crate) fn norm_number(n: &str) -> Vec<String> {
     let compact: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut keys = vec![compact.replace(" (", "(")];
     for kw in [
-        "clause ", "section ", "article ", "paragraph ", "sub-clause ", "§ ", "§",
+        "clause ",
+        "section ",
+        "article ",
+        "paragraph ",
+        "sub-clause ",
+        "§ ",
+        "§",
     ] {
         if let Some(rest) = compact.strip_prefix(kw) {
             keys.push(rest.replace(" (", "(").trim().to_owned());

@@ -82,9 +82,9 @@ pub(crate) fn view_text(doc: &Document, span: Span, view: View) -> String {
 
 const ABBREVIATIONS: &[&str] = &[
     "u.s", "e.g", "i.e", "no", "nos", "mr", "mrs", "ms", "dr", "inc", "ltd", "co", "corp", "art",
-    "para", "paras", "cl", "sec", "secs", "etc", "v", "vs", "p", "pp", "s", "ss", "st", "jr",
-    "sr", "fig", "u.k", "u.n", "c.f.r", "u.s.c", "seq", "al", "approx", "est", "n.v", "b.v",
-    "s.a", "l.p", "llc", "plc", "dept", "gov", "govt",
+    "para", "paras", "cl", "sec", "secs", "etc", "v", "vs", "p", "pp", "s", "ss", "st", "jr", "sr",
+    "fig", "u.k", "u.n", "c.f.r", "u.s.c", "seq", "al", "approx", "est", "n.v", "b.v", "s.a",
+    "l.p", "llc", "plc", "dept", "gov", "govt",
 ];
 
 /// Sentence spans inside `span` (byte offsets of `doc.text`), trimmed.
@@ -96,14 +96,18 @@ pub(crate) fn sentences(doc: &Document, span: Span) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && i + 1 < bytes.len() && bytes[i + 1].is_ascii_whitespace() {
+        if matches!(b, b'.' | b'!' | b'?')
+            && i + 1 < bytes.len()
+            && bytes[i + 1].is_ascii_whitespace()
+        {
             // Next non-space character.
             let mut j = i + 1;
             while j < bytes.len() && bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
             let next = bytes.get(j).copied().unwrap_or(b' ');
-            let starts_new = next.is_ascii_uppercase() || matches!(next, b'(' | b'"' | b'[') || next >= 0x80;
+            let starts_new =
+                next.is_ascii_uppercase() || matches!(next, b'(' | b'"' | b'[') || next >= 0x80;
             if starts_new && b == b'.' && !is_abbreviation(&text[start..i]) {
                 push_trimmed(&mut out, span.start, text, start, i + 1);
                 start = j;
@@ -151,7 +155,9 @@ fn push_trimmed(out: &mut Vec<Span>, base: usize, text: &str, start: usize, end:
 
 /// Item markers inside a sentence: `; (b) `, `: (a) `, `; and (iii) `.
 static ITEM_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    super::lexicon::cue(r"(?:[:;]|\bor|\band)\s+(?:and\s+|or\s+)?\(?(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s")
+    super::lexicon::cue(
+        r"(?:[:;]|\bor|\band)\s+(?:and\s+|or\s+)?\(?(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s",
+    )
 });
 
 /// Splits a sentence into a lead-in and items where it lists (a)…(f) inline.
