@@ -14,16 +14,47 @@ pub struct CheckOptions {
     pub supplier_terms: Vec<String>,
 }
 
-/// Judges a document that is already read.
+/// Judges a document that is already read. A document without text, or not in the pack's
+/// language, is an error entry (never eleven `missing`); a defect in the judge is an `internal`
+/// error entry, never a crash of the batch.
 #[must_use]
-pub fn check_document(pack: &Pack, doc: &Document, _opts: &CheckOptions) -> DocumentReport {
-    let requirements = crate::judge::judge(
-        pack,
-        doc,
-        &crate::judge::JudgeOptions {
-            supplier_terms: _opts.supplier_terms.clone(),
-        },
-    );
+pub fn check_document(pack: &Pack, doc: &Document, opts: &CheckOptions) -> DocumentReport {
+    if doc.text.trim().is_empty() {
+        let e = Error::new(ErrorKind::Empty, &doc.path, "the document holds no text");
+        return DocumentReport::failed(doc.path.clone(), Some(doc.format), &e);
+    }
+    if pack.language == "en" {
+        let (english, share) = flowdown_ingest::language::looks_english(&doc.text);
+        if !english {
+            let e = Error::new(
+                ErrorKind::UnsupportedLanguage,
+                &doc.path,
+                format!(
+                    "the document does not read as English (English among its function words: {:.0}%); the pack `{}` reads English only",
+                    share * 100.0,
+                    pack.id
+                ),
+            );
+            return DocumentReport::failed(doc.path.clone(), Some(doc.format), &e);
+        }
+    }
+    let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::judge::judge(
+            pack,
+            doc,
+            &crate::judge::JudgeOptions {
+                supplier_terms: opts.supplier_terms.clone(),
+            },
+        )
+    }));
+    let Ok(requirements) = judged else {
+        let e = Error::new(
+            ErrorKind::Internal,
+            &doc.path,
+            "internal error while judging this document (a bug in flowdown; please report it)",
+        );
+        return DocumentReport::failed(doc.path.clone(), Some(doc.format), &e);
+    };
     DocumentReport {
         path: doc.path.clone(),
         format: Some(doc.format),
