@@ -98,7 +98,10 @@ impl Ctx<'_> {
             {
                 (
                     Status::Weak,
-                    format!("a statement of present compliance ({}), no covenant for the term", quote(&w)),
+                    format!(
+                        "a statement of present compliance ({}), no covenant for the term",
+                        quote(&w)
+                    ),
                 )
             }
             Modality::Binding(w) => (Status::Satisfied, format!("binding: {}", quote(&w))),
@@ -169,10 +172,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     // about trafficking: the reference itself is judged by `references`.
     let t_text = cues::REFERENCE_TITLES.replace_all(&full, " ");
     let mut strong = lex.trafficking_in(&t_text).map(|_| ());
-    if strong.is_none()
-        && cues::SUCH_PRACTICES.is_match(&full)
-        && ctx.linked(unit, &full)
-    {
+    if strong.is_none() && cues::SUCH_PRACTICES.is_match(&full) && ctx.linked(unit, &full) {
         // "shall not use such labour" under the heading "Forced Labour and Human Trafficking".
         strong = Some(());
     }
@@ -241,9 +241,9 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         return;
     }
     // subcontractor-flowdown
-    if cues::SUBCONTRACTORS.is_match(&full)
-        && (cues::FLOW.is_match(&full)
-            || (strong.is_some() && cues::PROHIBIT.is_match(&full) && subject_names_subcontractors(&full)))
+    let subs_text = ctx.parties.without_own_names(&full);
+    if cues::SUBCONTRACTORS.is_match(&subs_text)
+        && (cues::FLOW_NEAR.is_match(&subs_text) || subject_names_subcontractors(&subs_text))
     {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             let (s, r) = match (s, cues::FIRST_TIER.find(&full)) {
@@ -327,7 +327,9 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
 /// True when sub-contractors stand in the subject of the obligation ("The Supplier and its
 /// sub-contractors shall not …").
 fn subject_names_subcontractors(full: &str) -> bool {
-    let end = super::parties::MODAL.find(full).map_or(full.len(), |m| m.start());
+    let end = super::parties::MODAL
+        .find(full)
+        .map_or(full.len(), |m| m.start());
     cues::SUBCONTRACTORS.is_match(&full[..end])
 }
 
@@ -367,7 +369,10 @@ fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
         if let Some(p) = ctx.doc.provisions.iter().find(|p| {
             p.kind.is_operative() && {
                 let t = ctx.doc.slice(p.span);
-                cues::TERMINATE.is_match(t) && cues::BUYER_RIGHT.is_match(t) && cues::DEEMED_MATERIAL.is_match(t) && ctx.parties.names_buyer(t)
+                cues::TERMINATE.is_match(t)
+                    && cues::BUYER_RIGHT.is_match(t)
+                    && cues::DEEMED_MATERIAL.is_match(t)
+                    && ctx.parties.names_buyer(t)
             }
         }) {
             h.via.push(p.span);
@@ -462,6 +467,10 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
         if before.trim_end().ends_with('\u{2610}') {
             continue;
         }
+        // The box governs its whole item: "[ ] Alternate I (MAR 2015) of 52.222-50".
+        if last_box_unchecked(before) {
+            continue;
+        }
         // "52.222-50 does not apply" excludes what it covers.
         let after = &unit.text[m.start()..];
         let near: String = after.chars().take(200).collect();
@@ -472,7 +481,6 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
                 switched_off.push(g.as_str().to_lowercase());
             }
         }
-        let excluded = switched_off.is_empty() && cues::EXCLUSION_OF_REF.is_match(&near);
         // A carve-out in the same sentence removes the paragraphs it names.
         let mut carved: Vec<String> = Vec::new();
         for c in cues::CARVE_OUT.captures_iter(&full) {
@@ -481,6 +489,9 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             }
             // "(e) through (h)" style ranges are rare; the listed letters are taken as given.
         }
+        // "except paragraph (h), which shall not apply": the disapplication is the carve-out's.
+        let excluded =
+            switched_off.is_empty() && carved.is_empty() && cues::EXCLUSION_OF_REF.is_match(&near);
         carved.extend(switched_off.iter().cloned());
         let removed: Vec<&String> = carved
             .iter()
@@ -530,7 +541,10 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             give(
                 id,
                 Status::Excluded,
-                format!("excluded: {} is incorporated without the paragraph that gives it", def.title),
+                format!(
+                    "excluded: {} is incorporated without the paragraph that gives it",
+                    def.title
+                ),
                 None,
             );
         }
@@ -561,6 +575,33 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
                 None,
             );
         }
+    }
+}
+
+/// True when the last checkbox before a reference (within one list item) is unticked.
+fn last_box_unchecked(before: &str) -> bool {
+    let boxes = [
+        "[ ]",
+        "[]",
+        "\u{2610}",
+        "[X]",
+        "[x]",
+        "[\u{2713}]",
+        "\u{2612}",
+        "\u{2611}",
+    ];
+    let last = boxes
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| (i, *b)))
+        .max_by_key(|(i, _)| *i);
+    match last {
+        Some((i, b)) => {
+            let between = &before[i + b.len()..];
+            let unticked = matches!(b, "[ ]" | "[]" | "\u{2610}");
+            // Another clause number between the box and the reference starts another item.
+            unticked && between.len() < 80 && !between.contains("52.")
+        }
+        None => false,
     }
 }
 
@@ -722,7 +763,9 @@ fn run_view(
         let full = u.full();
         // Only a provision that disapplies a whole clause counts here; exclusions of one duty
         // are read by the detectors themselves.
-        let Some(w) = cues::DISAPPLY.find(&full) else { continue };
+        let Some(w) = cues::DISAPPLY.find(&full) else {
+            continue;
+        };
         let targets = structure::cross_refs(&index, w.as_str());
         if targets.is_empty() {
             continue;
@@ -732,7 +775,9 @@ fn run_view(
             if h.status == Status::Excluded || h.by_reference {
                 continue;
             }
-            let Some(hu) = units.get(h.unit) else { continue };
+            let Some(hu) = units.get(h.unit) else {
+                continue;
+            };
             if hu.prov == u.prov || !seen.insert(h.detector) {
                 continue;
             }
@@ -912,7 +957,17 @@ fn evidence(doc: &Document, span: Span, prov: Option<usize>, text: Option<&str>)
 /// and `Schedule 2` keep their word.
 fn cited_number(n: &str) -> String {
     let t = n.trim();
-    for p in ["Clause ", "CLAUSE ", "Section ", "SECTION ", "Sec. ", "§ ", "§", "Paragraph ", "Para. "] {
+    for p in [
+        "Clause ",
+        "CLAUSE ",
+        "Section ",
+        "SECTION ",
+        "Sec. ",
+        "§ ",
+        "§",
+        "Paragraph ",
+        "Para. ",
+    ] {
         if let Some(rest) = t.strip_prefix(p) {
             return rest.trim().to_owned();
         }

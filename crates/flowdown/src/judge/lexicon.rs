@@ -244,7 +244,9 @@ impl Lexicon {
 }
 
 static DEPICTION: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    cue(r"\b(?:depict\w*|portray\w*|glorif\w*|content|programming|images?|films?|campaigns?|awareness|advertis\w*|documentar\w*|articles?\s+(?:on|about)|news|stories|story)\b")
+    cue(
+        r"\b(?:depict\w*|portray\w*|glorif\w*|content|programming|images?|films?|campaigns?|awareness|advertis\w*|documentar\w*|articles?\s+(?:on|about)|news|stories|story)\b",
+    )
 });
 
 fn has_human_context(text: &str) -> bool {

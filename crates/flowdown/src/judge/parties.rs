@@ -22,7 +22,18 @@ pub(crate) enum Actor {
 pub(crate) struct Parties {
     names: Regex,
     roles: BTreeMap<String, Actor>,
+    /// The supplying party is itself called "Subcontractor" (the document is a sub-contract).
+    self_sub: bool,
 }
+
+static OWN_SUB: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(r"\b(?:Sub-?[Cc]ontractor|SUB-?CONTRACTOR)\b")
+        .build()
+        .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"))
+});
+
+static THIS_SUBCONTRACT: LazyLock<Regex> =
+    LazyLock::new(|| super::lexicon::cue(r"\b(?:this|the)\s+sub-?contract\b"));
 
 static DEFINED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     RegexBuilder::new(
@@ -59,7 +70,8 @@ impl Parties {
             .filter_map(|c| c.get(1).map(|m| m.as_str().trim().to_owned()))
             .collect();
         let defines = |name: &str| defined.iter().any(|d| d.eq_ignore_ascii_case(name));
-        if defines("Subcontractor") || defines("Sub-contractor") || defines("Seller") {
+        let self_sub = defines("Subcontractor") || defines("Sub-contractor");
+        if self_sub || defines("Seller") {
             if defines("Contractor") || defines("Prime Contractor") {
                 roles.insert("contractor".into(), Actor::Buyer);
             }
@@ -89,7 +101,58 @@ impl Parties {
             .case_insensitive(true)
             .build()
             .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"));
-        Self { names, roles }
+        Self {
+            names,
+            roles,
+            self_sub,
+        }
+    }
+
+    /// The text with the document's own names for itself and its supplier replaced where they
+    /// look like sub-contractors: in a sub-contract "the Subcontractor" is the supplier and "this
+    /// Subcontract" the agreement, not a lower tier.
+    pub(crate) fn without_own_names(&self, text: &str) -> String {
+        let mut out = if self.self_sub {
+            THIS_SUBCONTRACT
+                .replace_all(text, "this agreement")
+                .into_owned()
+        } else {
+            let this = super::lexicon::cue(r"\bthis\s+sub-?contract\b");
+            this.replace_all(text, "this agreement").into_owned()
+        };
+        if self.self_sub {
+            let mut res = String::with_capacity(out.len());
+            let mut last = 0;
+            for m in OWN_SUB.find_iter(&out) {
+                let before = out[..m.start()].trim_end();
+                let prev = before
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let quantified = [
+                    "its",
+                    "any",
+                    "each",
+                    "every",
+                    "all",
+                    "their",
+                    "other",
+                    "lower-tier",
+                    "tier",
+                    "a",
+                    "another",
+                    "no",
+                ]
+                .contains(&prev.as_str());
+                res.push_str(&out[last..m.start()]);
+                res.push_str(if quantified { m.as_str() } else { "Supplier" });
+                last = m.end();
+            }
+            res.push_str(&out[last..]);
+            out = res;
+        }
+        out
     }
 
     /// The role of a capitalised party name found in `text` (last one wins).
