@@ -78,7 +78,12 @@ impl Ctx<'_> {
     /// bind the supplier.
     fn obligation(&self, unit: &Unit, full: &str) -> Option<(Status, String)> {
         let actor = self.parties.actor(full);
-        if actor == Actor::Buyer {
+        // "Nothing in this Agreement obliges the Contractor …" names its party after the verb.
+        let standalone_exclusion = self.lex.exclusions.find(full).is_some_and(|m| {
+            let w = m.as_str().to_ascii_lowercase();
+            w.starts_with("nothing") || w.starts_with("give")
+        });
+        if actor == Actor::Buyer && !standalone_exclusion {
             return None;
         }
         let m = match modality(self.lex, full) {
@@ -139,6 +144,16 @@ impl Ctx<'_> {
         (status, reason)
     }
 
+    /// True when the unit's parent is a small clause whose other provisions are about
+    /// trafficking ("6. LABOUR: 6.1 no forced labour; 6.2 no duty to audit suppliers").
+    fn sibling_linked(&self, unit: &Unit) -> bool {
+        let Some(parent) = self.doc.provisions.get(unit.prov).and_then(|p| p.parent) else {
+            return false;
+        };
+        let small = self.doc.subtree_span(parent).len() < 1500;
+        small && self.links.subtree.get(parent).copied().unwrap_or(false)
+    }
+
     fn linked(&self, unit: &Unit, full: &str) -> bool {
         structure::unit_linked(self.doc, self.lex, self.links, self.index, unit, full)
     }
@@ -189,15 +204,28 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     if kind == ProvisionKind::Definition {
         return;
     }
-    let overrides = cues::NOTWITHSTANDING.is_match(&full) && !lex.exclusions.is_match(&full);
-    let linked = strong.is_some() || ctx.linked(unit, &full);
+    let excluding = lex.exclusions.is_match(&full);
+    let overrides = cues::NOTWITHSTANDING.is_match(&full) && !excluding;
+    // An exclusion reaches the anti-trafficking provisions of the small clause it sits in.
+    let linked =
+        strong.is_some() || ctx.linked(unit, &full) || (excluding && ctx.sibling_linked(unit));
     let mut push = |mut h: Hit| {
         h.overrides = overrides;
         out.push(h);
     };
 
+    // An exclusion of another duty (to notify, audit, remedy, …) does not exclude the ban.
+    let other_duty = excluding
+        && (cues::NOTIFY.is_match(&full)
+            || cues::DUE_DILIGENCE.is_match(&full)
+            || cues::REMEDY.is_match(&full)
+            || cues::TERMINATE.is_match(&full)
+            || cues::FUNDS.is_match(&full)
+            || cues::RETALIATION.is_match(&full)
+            || cues::SANCTION.is_match(&full)
+            || cues::FLOW_NEAR.is_match(&full));
     // prohibition
-    if strong.is_some() && (cues::PROHIBIT.is_match(&full) || lex.exclusions.is_match(&full)) {
+    if strong.is_some() && (cues::PROHIBIT.is_match(&full) || (excluding && !other_duty)) {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("prohibition", s, ui, r));
         }
@@ -218,6 +246,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     }
     // support-facilitation
     if (strong.is_some() && cues::SUPPORT.is_match(&full))
+        || (excluding && linked && cues::SUPPORT_CORE.is_match(&full))
         || (linked && cues::PRACTICES.is_match(&full))
     {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
@@ -273,9 +302,30 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
     }
     // sanctions
-    if cues::SANCTION.is_match(&full) && !cues::ECONOMIC_SANCTIONS.is_match(&full) {
+    let sanction_cue = cues::SANCTION.is_match(&full)
+        || (cues::SANCTION_NEGATED.is_match(&full) && !cues::TERMINATE.is_match(&full))
+        || (cues::SANCTION_NEGATED.is_match(&full) && cues::SANCTION.is_match(&full));
+    if sanction_cue
+        && !cues::ECONOMIC_SANCTIONS.is_match(&full)
+        && !(ctx.parties.actor(&full) == Actor::Supplier && !ctx.parties.names_buyer(&full))
+    {
+        let negated = cues::SANCTION_NEGATED.find(&full);
         let (s, r) = match modality(lex, &full) {
             Modality::Excluding(w) => (Status::Excluded, format!("excluded: {}", quote(&w))),
+            _ if negated.is_some() => (
+                Status::Excluded,
+                format!(
+                    "the buyer's remedies beyond termination are barred: {}",
+                    quote(negated.map_or("", |m| m.as_str()))
+                ),
+            ),
+            _ if cues::NEGOTIATED.is_match(&full) => (
+                Status::Weak,
+                format!(
+                    "only a negotiated or discussed consequence: {}",
+                    quote(cues::NEGOTIATED.find(&full).map_or("", |m| m.as_str()))
+                ),
+            ),
             _ => {
                 let m = cues::SANCTION
                     .find(&full)
@@ -297,7 +347,9 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
     }
     // funds-use: an explicit statement about the contract's money.
-    if strong.is_some() && cues::FUNDS.is_match(&full) && cues::FUNDS_PURPOSE.is_match(&full) {
+    if cues::FUNDS.is_match(&full)
+        && ((strong.is_some() && cues::FUNDS_PURPOSE.is_match(&full)) || excluding)
+    {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("funds-use", s, ui, r));
         }
@@ -310,7 +362,10 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
             || full.to_lowercase().contains("authorit"));
     let cooperate = cues::COOPERATE.is_match(&full);
     if notify || cooperate {
-        if let Some((s, r)) = ctx.obligation(unit, &full) {
+        if let Some((s, r)) = ctx
+            .obligation(unit, &full)
+            .filter(|(s, _)| *s != Status::Excluded || notify)
+        {
             let mut h = hit("reporting", s, ui, r);
             h.part = u8::from(notify) | (u8::from(cooperate) << 1);
             push(h);
@@ -327,10 +382,20 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
 /// True when sub-contractors stand in the subject of the obligation ("The Supplier and its
 /// sub-contractors shall not …").
 fn subject_names_subcontractors(full: &str) -> bool {
-    let end = super::parties::MODAL
-        .find(full)
-        .map_or(full.len(), |m| m.start());
-    cues::SUBCONTRACTORS.is_match(&full[..end])
+    let Some(m) = super::parties::MODAL.find(full) else {
+        return false;
+    };
+    // The subject: from the last clause break before the modal verb.
+    let before = &full[..m.start()];
+    let subject = before.rsplit([';', ':', '.']).next().unwrap_or(before);
+    // "…, and the Customer shall": a new clause starts after the conjunction.
+    let lower = subject.to_ascii_lowercase();
+    let cut = [", and ", ", but ", ", or ", ", whereas "]
+        .iter()
+        .filter_map(|c| lower.rfind(c).map(|i| i + c.len()))
+        .max()
+        .unwrap_or(0);
+    cues::SUBCONTRACTORS.is_match(&subject[cut..])
 }
 
 fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
@@ -362,7 +427,26 @@ fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
             quote(deemed.map_or("", |m| m.as_str()))
         )
     };
-    let mut h = hit("termination", Status::Satisfied, ui, reason);
+    let (status, reason) = if let Some(m) = cues::NEGOTIATED.find(full) {
+        (
+            Status::Weak,
+            format!(
+                "termination only as a matter for discussion: {}",
+                quote(m.as_str())
+            ),
+        )
+    } else if let Some(m) = cues::CONVICTION.find(full) {
+        (
+            Status::Weak,
+            format!(
+                "termination limited to a criminal conviction: {}",
+                quote(m.as_str())
+            ),
+        )
+    } else {
+        (Status::Satisfied, reason)
+    };
+    let mut h = hit("termination", status, ui, reason);
     if !right {
         // The deeming clause unlocks a general right to terminate for material breach: that
         // right is the decisive provision.
@@ -827,6 +911,17 @@ fn run_view(
                         quote(w.as_str())
                     );
                     h.via.push(span);
+                } else if let Some(w) = cues::CAP.find(&ttext).filter(|_| h.detector == "sanctions")
+                {
+                    if h.status == Status::Satisfied {
+                        h.status = Status::Weak;
+                        h.reason = format!(
+                            "capped through \"subject to\" clause {}: {}",
+                            num.as_str(),
+                            quote(w.as_str())
+                        );
+                        h.via.push(span);
+                    }
                 } else if let Some(w) = lex.hedges.find(&ttext) {
                     if h.status == Status::Satisfied {
                         h.status = Status::Weak;
