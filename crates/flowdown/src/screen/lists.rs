@@ -217,6 +217,38 @@ fn parse_plain(text: &str, path: &str, stem: &str) -> ScreeningList {
     list
 }
 
+/// 1-based line numbers of byte offsets, counted forward once (the `csv` crate's own line count
+/// is off by one on CRLF files).
+pub(crate) struct LineCounter<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of a byte offset at or after the previous one.
+    pub(crate) fn line_at(&mut self, byte: u64) -> usize {
+        let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        // On CRLF input the record starts at the `\n` that ends the previous line.
+        while end < self.text.len() && matches!(self.text[end], b'\r' | b'\n') {
+            end += 1;
+        }
+        if end > self.pos {
+            self.line += self.text[self.pos..end].iter().filter(|b| **b == b'\n').count();
+            self.pos = end;
+        }
+        self.line
+    }
+}
+
 /// Splits a `;`-separated cell into trimmed non-empty parts.
 pub(crate) fn split_cell(cell: &str) -> impl Iterator<Item = &str> {
     cell.split(';').map(str::trim).filter(|s| !s.is_empty())
@@ -289,16 +321,13 @@ fn parse_csv(text: &str, path: &str, stem: &str) -> Result<ScreeningList> {
         col("source"),
     );
     let mut list = ScreeningList::default();
+    let mut lines = LineCounter::new(text);
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            let line = e
-                .position()
-                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+            let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
             err(path, line, format!("bad CSV row: {e}"))
         })?;
-        let line = rec
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        let line = rec.position().map_or(0, |p| lines.line_at(p.byte()));
         let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("");
         let name = get(Some(name_col));
         if name.is_empty() {
@@ -478,6 +507,9 @@ mod tests {
         assert_eq!(e.identifiers[1].key(), "inn:7701234567");
         assert_eq!(e.list, "uflpa");
         assert_eq!(e.origin, "l.csv:2");
+        let crlf = t.replace('\n', "\r\n");
+        let l = parse_list(&crlf, "l.csv", "l", ListFormat::Csv).unwrap();
+        assert_eq!(l.entries[1].origin, "l.csv:3");
         assert_eq!(l.entries[1].list, "l");
     }
 

@@ -37,14 +37,16 @@ pub fn parse_parties_csv(text: &str, path: &str) -> Result<Vec<Party>> {
     }
     let (ic, cc, idc) = (col("id"), col("country"), col("identifiers"));
     let mut out = Vec::new();
+    let body = text.trim_start_matches('\u{feff}');
+    let mut lines = super::lists::LineCounter::new(body);
     for rec in rdr.records() {
         let rec = rec.map_err(|x| {
             e(
-                x.position().map_or(0, csv::Position::line),
+                x.position().map_or(0, |p| lines.line_at(p.byte()) as u64),
                 format!("bad CSV row: {x}"),
             )
         })?;
-        let line = rec.position().map_or(0, csv::Position::line);
+        let line = rec.position().map_or(0, |p| lines.line_at(p.byte()) as u64);
         let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("");
         let name = get(Some(nc));
         if name.is_empty() {
