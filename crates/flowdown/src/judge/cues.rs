@@ -59,6 +59,10 @@ cues! {
     DISAPPLY = r"(?:\b(?:clauses?|sections?|articles?|paragraphs?)\s+[0-9A-Za-z.()-]+(?:\s+(?:and|to|or)\s+[0-9A-Za-z.()-]+)?\s+(?:is|are|shall\s+be|will\s+be)?\s*(?:(?:a|an|only\s+a)\s+(?:\w+\s+){0,3}?statement\s+of|not\s+(?:legally\s+)?binding|(?:does|do|shall|will)\s+not\s+apply|(?:shall|will)\s+not\s+give\s+rise|(?:is|are)\s+(?:hereby\s+)?(?:deleted|waived|disapplied))|\bnothing\s+in\s+(?:clauses?|sections?|articles?)\s+[0-9A-Za-z.()-]+\s+(?:shall\s+)?(?:oblige|require|create|impose)s?)";
     SUCH_PRACTICES = r"\bsuch\s+(?:labou?r|practices?|conduct|activit\w*|acts?|exploitation|offen[cs]es?)\b";
     REFERENCE_TITLES = r"\b(?:Combat(?:t)?ing|Certification\s+Regarding|Representation\s+Regarding|Policy\s+on\s+Combat(?:t)?ing|Prohibition\s+of)\s+Trafficking\s+in\s+(?:Persons|Human\s+Beings)(?:\s+Compliance\s+Plan)?|\bTrafficking\s+in\s+Persons\s+Compliance\s+Plan\b";
+    MENTION_BEFORE = r"(?:\b(?:see|identified\s+(?:in|at)|defined\s+in|described\s+in|required\s+(?:by|under)|prescribed\s+(?:in|by|at)|specified\s+in|listed\s+in|paragraphs?\s+\([a-z0-9]+\)(?:\s*\([0-9a-z]+\))*\s+of)\b[^.;:]{0,110}|\bentitled\s+[^.;]{0,80})$";
+    INSERT_INSTRUCTION = r"\b(?:insert|use)\s+(?:the\s+)?(?:following\s+)?(?:clause|provision)s?\b";
+    MENTION_AFTER = r"^\s*\([a-z]\)";
+    SCOPE_LIMIT = r"\b(?:appl(?:y|ies)\s+(?:solely|only|exclusively)\s+(?:to|with\s+respect\s+to|in\s+respect\s+of)\s+(?:\w+\s+){0,6}?(?:portions?|parts?|work|items?|orders?|tasks?)|(?:solely|only)\s+(?:to\s+the\s+extent\s+)?(?:\w+\s+){0,8}?(?:funded|financed|paid\s+for)\s+(?:\w+\s+){0,3}?(?:by|with|using|from)\s+(?:\w+\s+){0,2}?(?:government|federal))\b";
     CERTIFY_ONLY = r"\b(?:certif(?:y|ies|ied)|represents?|warrants?)\b";
     COVENANT = r"\b(?:shall|will|must|agrees?|undertakes?|covenants?|at\s+all\s+times|during\s+the\s+term|throughout)\b";
     PARAGRAPH_OFF = r"\b(?:sub)?paragraphs?\s+\(([a-z])\)(?:\s*(?:,|and|or)\s*\(([a-z])\))*\s+(?:of\s+(?:that|the|this)\s+clause\s+|thereof\s+)?(?:shall|does|do|will)\s+not\s+apply";

@@ -187,7 +187,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     // about trafficking: the reference itself is judged by `references`.
     let t_text = cues::REFERENCE_TITLES.replace_all(&full, " ");
     let mut strong = lex.trafficking_in(&t_text).map(|_| ());
-    if strong.is_none() && cues::SUCH_PRACTICES.is_match(&full) && ctx.linked(unit, &full) {
+    if strong.is_none() && cues::SUCH_PRACTICES.is_match(&full) && ctx.linked(unit, &t_text) {
         // "shall not use such labour" under the heading "Forced Labour and Human Trafficking".
         strong = Some(());
     }
@@ -208,7 +208,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     let overrides = cues::NOTWITHSTANDING.is_match(&full) && !excluding;
     // An exclusion reaches the anti-trafficking provisions of the small clause it sits in.
     let linked =
-        strong.is_some() || ctx.linked(unit, &full) || (excluding && ctx.sibling_linked(unit));
+        strong.is_some() || ctx.linked(unit, &t_text) || (excluding && ctx.sibling_linked(unit));
     let mut push = |mut h: Hit| {
         h.overrides = overrides;
         out.push(h);
@@ -582,7 +582,27 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             .filter_map(|p| def.paragraphs.get(p))
             .flatten()
             .collect();
+        // A citation ("paragraph (b) of the clause at 52.222-50", "see 52.222-56",
+        // "52.222-50(h)") mentions the clause; it does not incorporate it.
+        let tail_start = before.char_indices().rev().nth(140).map_or(0, |(i, _)| i);
+        let numbered = m.as_str().chars().any(|c| c.is_ascii_digit());
+        if numbered
+            && (cues::MENTION_BEFORE.is_match(&before[tail_start..])
+                || cues::MENTION_AFTER.is_match(&unit.text[m.end()..]))
+        {
+            continue;
+        }
+        // Regulation text telling the contracting officer to insert the clause binds no supplier.
+        if cues::INSERT_INSTRUCTION.is_match(&full) && ctx.parties.actor(&full) == Actor::Buyer {
+            continue;
+        }
         let hedge = ctx.lex.hedges.find(&full).map(|h| h.as_str().to_owned());
+        // "incorporated … and deemed to apply solely to such portions of work as are funded
+        // using Government funds": the incorporating sentence limits the scope.
+        let scope = cues::SCOPE_LIMIT
+            .find(&full)
+            .or_else(|| incorporating_context(ctx, unit).and_then(|c| cues::SCOPE_LIMIT.find(c)))
+            .map(|m| m.as_str().to_owned());
         let note = format!(
             "incorporated by reference: {} (the text is not in the document)",
             def.title
@@ -614,12 +634,20 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             }
             continue;
         }
-        let (base, base_reason) = match &hedge {
-            Some(h) => (
+        let (base, base_reason) = match (&hedge, &scope) {
+            (Some(h), _) => (
                 Status::Weak,
                 format!("by reference to {}, hedged: {}", def.title, quote(h)),
             ),
-            None => (Status::Satisfied, format!("by reference: {}", def.title)),
+            (None, Some(sc)) => (
+                Status::Weak,
+                format!(
+                    "by reference to {}, limited in scope: {}",
+                    def.title,
+                    quote(sc)
+                ),
+            ),
+            (None, None) => (Status::Satisfied, format!("by reference: {}", def.title)),
         };
         for id in &removed {
             give(
@@ -634,6 +662,16 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
         }
         for id in &def.covers {
             if removed.contains(&id) {
+                continue;
+            }
+            // A scope limit on the obligations does not weaken a definition.
+            if id == "definition" && hedge.is_none() && scope.is_some() {
+                give(
+                    id,
+                    Status::Satisfied,
+                    format!("by reference: {}", def.title),
+                    None,
+                );
                 continue;
             }
             give(id, base, base_reason.clone(), None);
@@ -660,6 +698,25 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             );
         }
     }
+}
+
+/// The incorporating sentence a reference in a clause table or list depends on: the closest
+/// "incorporated by reference" in the 3,000 bytes before the unit.
+fn incorporating_context<'d>(ctx: &Ctx<'d>, unit: &Unit) -> Option<&'d str> {
+    let doc = ctx.doc;
+    let mut from = unit.span.start.saturating_sub(3000);
+    while from > 0 && !doc.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = doc.text.get(from..unit.span.start)?;
+    let lower = window.to_ascii_lowercase();
+    let at = lower.rfind("incorporated")?;
+    let mut end = (at + 600).min(window.len());
+    while end < window.len() && !window.is_char_boundary(end) {
+        end += 1;
+    }
+    let start = window[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    window.get(start..end)
 }
 
 /// True when the last checkbox before a reference (within one list item) is unticked.
