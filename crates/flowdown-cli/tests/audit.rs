@@ -31,7 +31,10 @@ fn clean_declaration_exits_0() {
     let p = fx("clean/clean.json");
     let (code, out, _) = run(args![&p, "--as-of", "2026-06-01"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("4 parties, 3 links: 0 error(s), 0 warning(s)"), "{out}");
+    assert!(
+        out.contains("4 parties, 3 links: 0 error(s), 0 warning(s)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -66,9 +69,15 @@ fn json_report_shape() {
     let f = &d["findings"][0];
     assert_eq!(f["rule"], "partial-flowdown");
     assert_eq!(f["severity"], "error");
-    assert_eq!(f["location"], serde_json::json!({"row": 2, "sheet": "links.csv"}));
+    assert_eq!(
+        f["location"],
+        serde_json::json!({"row": 2, "sheet": "links.csv"})
+    );
     assert_eq!(f["parties"], serde_json::json!(["acme", "tex-1"]));
-    assert_eq!(d["summary"], serde_json::json!({"parties": 6, "links": 5, "errors": 7, "warnings": 3}));
+    assert_eq!(
+        d["summary"],
+        serde_json::json!({"parties": 6, "links": 5, "errors": 7, "warnings": 3})
+    );
 }
 
 #[test]
@@ -82,11 +91,17 @@ fn lists_risk_tables_and_contracts() {
     let t = fx("high-risk-sourcing/risk.csv");
     let (code, out, _) = run(args![&p, "--as-of", "2026-06-01", "--risk-table", &t]);
     assert_eq!(code, 0, "a warning");
-    assert!(out.contains("warning[high-risk-sourcing] $.parties[1].goods"), "{out}");
+    assert!(
+        out.contains("warning[high-risk-sourcing] $.parties[1].goods"),
+        "{out}"
+    );
     let p = fx("undeclared-subcontractor-in-contract/fires.json");
     let c = fx("undeclared-subcontractor-in-contract/contracts");
     let (_, out, _) = run(args![&p, "--as-of", "2026-06-01", "--contracts", &c]);
-    assert!(out.contains("names the sub-contractor Dye Works GmbH"), "{out}");
+    assert!(
+        out.contains("names the sub-contractor Dye Works GmbH"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -107,25 +122,61 @@ fn malformed_declarations_exit_2_and_the_rest_is_reported() {
         "unknown.json",
         r#"{"schema_version":1,"declaration_id":"D","contract":{"prime":"a"},"parties":[{"id":"a","nmae":"A"}]}"#,
     );
-    write("broken/declaration.csv", "key,value\nschema_version,1\ndeclaration_id,D\nprime,acme\n");
+    write(
+        "broken/declaration.csv",
+        "key,value\nschema_version,1\ndeclaration_id,D\nprime,acme\n",
+    );
     write("broken/parties.csv", "id,name\nacme,ACME\n");
     let broken = write("broken/links.csv", "buyer,supplier\nacme,tex,extra\n");
     let clean = fx("clean/clean.json");
     let out_file = dir.path().join("report.json");
     let (code, _, _) = run(args![
-        &bad_json, &wrong_type, &unknown, &broken, &clean, "--as-of", "2026-06-01", "--format", "json", "--output", &out_file
+        &bad_json,
+        &wrong_type,
+        &unknown,
+        &broken,
+        &clean,
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+        "--output",
+        &out_file
     ]);
     assert_eq!(code, 2);
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
     let ds = v["declarations"].as_array().unwrap();
     assert_eq!(ds.len(), 5);
-    let msg = |i: usize| ds[i]["error"]["message"].as_str().unwrap_or_default().to_owned();
-    assert!(msg(0).starts_with("$: not valid JSON: EOF while parsing"), "{}", msg(0));
-    assert!(msg(1).starts_with("$.parties[0].goods: invalid type: string \"cotton\", expected a sequence"), "{}", msg(1));
-    assert!(msg(2).starts_with("$.parties[0].nmae: unknown field `nmae`"), "{}", msg(2));
-    assert_eq!(msg(3), "links.csv row 2: the row has 3 fields, the header has 2");
-    for i in 0..4 {
-        assert_eq!(ds[i]["error"]["kind"], "declaration");
+    let msg = |i: usize| {
+        ds[i]["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        msg(0).starts_with("$: not valid JSON: EOF while parsing"),
+        "{}",
+        msg(0)
+    );
+    assert!(
+        msg(1).starts_with(
+            "$.parties[0].goods: invalid type: string \"cotton\", expected a sequence"
+        ),
+        "{}",
+        msg(1)
+    );
+    assert!(
+        msg(2).starts_with("$.parties[0].nmae: unknown field `nmae`"),
+        "{}",
+        msg(2)
+    );
+    assert_eq!(
+        msg(3),
+        "links.csv row 2: the row has 3 fields, the header has 2"
+    );
+    for d in &ds[..4] {
+        assert_eq!(d["error"]["kind"], "declaration");
     }
     assert!(ds[4]["error"].is_null());
     assert_eq!(ds[4]["summary"]["parties"], 4);
@@ -136,7 +187,10 @@ fn bad_as_of_and_missing_file() {
     let p = fx("clean/clean.json");
     let (code, _, err) = run(args![&p, "--as-of", "2026-02-30"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--as-of: `2026-02-30` is not an ISO 8601 date"), "{err}");
+    assert!(
+        err.contains("--as-of: `2026-02-30` is not an ISO 8601 date"),
+        "{err}"
+    );
     let missing = fx("nope.json");
     let (code, out, _) = run(args![&missing]);
     assert_eq!(code, 2);

@@ -108,7 +108,8 @@ impl Date {
         if year == 0 || year > 9999 || month == 0 || month > 12 || day == 0 {
             return None;
         }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             2 if leap => 29,
             2 => 28,
@@ -447,10 +448,13 @@ impl SourceMap {
     /// Location of a declaration-level field.
     #[must_use]
     pub fn field(&self, name: &str) -> DeclarationLocation {
-        self.fields.get(name).cloned().unwrap_or_else(|| match self.style {
-            LocationStyle::JsonPath => DeclarationLocation::json(format!("$.{name}")),
-            _ => DeclarationLocation::default(),
-        })
+        self.fields
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| match self.style {
+                LocationStyle::JsonPath => DeclarationLocation::json(format!("$.{name}")),
+                _ => DeclarationLocation::default(),
+            })
     }
 
     /// Location of party `i`, or of one of its fields (`identifiers[0]`, `country`).
@@ -570,7 +574,11 @@ impl DeclarationLocation {
     /// A key that orders locations: JSON paths by their indices, rows by number.
     #[must_use]
     pub fn sort_key(&self) -> (String, usize, String) {
-        let path = self.json_path.as_deref().map(natural_key).unwrap_or_default();
+        let path = self
+            .json_path
+            .as_deref()
+            .map(natural_key)
+            .unwrap_or_default();
         (
             format!("{}{}", self.sheet.clone().unwrap_or_default(), path),
             self.row.unwrap_or(0),

@@ -24,11 +24,14 @@ fn xlsx_from_csv(dir: &Path) -> Vec<u8> {
         let text = std::fs::read_to_string(dir.join(format!("{sheet}.csv"))).unwrap();
         let ws = wb.add_worksheet();
         ws.set_name(sheet).unwrap();
-        let mut rdr = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
         for (r, rec) in rdr.records().enumerate() {
             for (c, v) in rec.unwrap().iter().enumerate() {
                 if !v.is_empty() {
-                    ws.write_string(u32::try_from(r).unwrap(), u16::try_from(c).unwrap(), v).unwrap();
+                    ws.write_string(u32::try_from(r).unwrap(), u16::try_from(c).unwrap(), v)
+                        .unwrap();
                 }
             }
         }
@@ -73,7 +76,11 @@ fn json_schema_is_up_to_date() {
     );
     let v: serde_json::Value = serde_json::from_str(&committed).unwrap();
     assert_eq!(v["additionalProperties"], serde_json::json!(false));
-    assert!(v["required"].as_array().unwrap().iter().any(|x| x == "schema_version"));
+    assert!(v["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x == "schema_version"));
 }
 
 #[test]
@@ -88,11 +95,20 @@ fn same_declaration_in_three_formats_reads_the_same() {
     assert_eq!(json.declaration, csv.declaration);
     assert_eq!(json.declaration, xlsx.declaration);
     // Locations: JSON path, CSV row, XLSX cell.
-    assert_eq!(json.source.link(1, Some("flowdown.valid_until")).json_path.as_deref(), Some("$.links[1].flowdown.valid_until"));
+    assert_eq!(
+        json.source
+            .link(1, Some("flowdown.valid_until"))
+            .json_path
+            .as_deref(),
+        Some("$.links[1].flowdown.valid_until")
+    );
     let l = csv.source.link(1, Some("flowdown.valid_until"));
     assert_eq!((l.sheet.as_deref(), l.row), (Some("links.csv"), Some(3)));
     let l = xlsx.source.link(1, Some("flowdown.valid_until"));
-    assert_eq!((l.sheet.as_deref(), l.cell.as_deref()), (Some("links"), Some("F3")));
+    assert_eq!(
+        (l.sheet.as_deref(), l.cell.as_deref()),
+        (Some("links"), Some("F3"))
+    );
     let l = xlsx.source.party(2, Some("identifiers[0]"));
     assert_eq!(l.cell.as_deref(), Some("D4"));
 }
@@ -108,9 +124,14 @@ fn malformed_declarations_are_named_errors() {
     for (src, want) in cases {
         let e = read_declaration_bytes("d.json", src).unwrap_err();
         assert_eq!(e.kind, flowdown_core::ErrorKind::Declaration);
-        assert!(e.message.starts_with(want), "{} does not start with {want}", e.message);
+        assert!(
+            e.message.starts_with(want),
+            "{} does not start with {want}",
+            e.message
+        );
     }
-    let e = read_declaration(&repo().join("fixtures/declarations/does-not-exist.json")).unwrap_err();
+    let e =
+        read_declaration(&repo().join("fixtures/declarations/does-not-exist.json")).unwrap_err();
     assert_eq!(e.kind, flowdown_core::ErrorKind::NotFound);
 }
 
@@ -132,25 +153,55 @@ fn real_ocds_samples_are_read() {
     assert_eq!(ng.format, DeclarationFormat::Ocds);
     let d = &ng.declaration;
     let ids: Vec<&str> = d.parties.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["NGA-BRBDA-866594103", "NGA-BRBDA-316194103", "NGA-BPPNO-861017035", "NGA-DNL-22686163"]);
+    assert_eq!(
+        ids,
+        [
+            "NGA-BRBDA-866594103",
+            "NGA-BRBDA-316194103",
+            "NGA-BPPNO-861017035",
+            "NGA-DNL-22686163"
+        ]
+    );
     assert_eq!(d.contract.prime, "NGA-BRBDA-866594103");
     assert_eq!(d.links.len(), 1);
-    assert_eq!((d.links[0].buyer.as_str(), d.links[0].supplier.as_str()), ("NGA-BRBDA-866594103", "NGA-DNL-22686163"));
+    assert_eq!(
+        (d.links[0].buyer.as_str(), d.links[0].supplier.as_str()),
+        ("NGA-BRBDA-866594103", "NGA-DNL-22686163")
+    );
     assert!(d.links[0].flowdown.is_none());
-    assert_eq!(ng.source.link(0, None).json_path.as_deref(), Some("$.compiledRelease.awards[0].suppliers[0]"));
+    assert_eq!(
+        ng.source.link(0, None).json_path.as_deref(),
+        Some("$.compiledRelease.awards[0].suppliers[0]")
+    );
     assert_eq!(d.parties[1].country.as_deref(), Some("NG"));
-    assert!(ng.notes.iter().any(|n| n.contains("$.compiledRelease.parties[2] has no name")), "{:?}", ng.notes);
+    assert!(
+        ng.notes
+            .iter()
+            .any(|n| n.contains("$.compiledRelease.parties[2] has no name")),
+        "{:?}",
+        ng.notes
+    );
 
     let py = read("paraguay_dncp_record-package_277004.json");
     let d = &py.declaration;
     assert_eq!(d.parties.len(), 5, "buyer + 4 supplier entries");
-    assert_eq!(d.parties[2].id, d.parties[3].id, "the duplicated supplier keeps its duplicate");
+    assert_eq!(
+        d.parties[2].id, d.parties[3].id,
+        "the duplicated supplier keeps its duplicate"
+    );
     assert_eq!(d.parties[1].country.as_deref(), Some("PY"));
     assert!(py.notes.iter().any(|n| n.contains("has no parties array")));
 
     let cons = read("paraguay_dncp_record-package_280555.json");
-    assert!(cons.notes.iter().any(|n| n.contains("identifier.id is the string \"null\"")));
-    assert!(cons.declaration.parties.iter().any(|p| p.id == "CONSORCIO SIEMENS - RIEDER - 500 KV"));
+    assert!(cons
+        .notes
+        .iter()
+        .any(|n| n.contains("identifier.id is the string \"null\"")));
+    assert!(cons
+        .declaration
+        .parties
+        .iter()
+        .any(|p| p.id == "CONSORCIO SIEMENS - RIEDER - 500 KV"));
 
     let uk = read("uk_contracts_finder_record_ocds-b5fd17-2c330cf9.json");
     assert_eq!(uk.declaration.parties[0].country.as_deref(), Some("GB"));
@@ -158,7 +209,11 @@ fn real_ocds_samples_are_read() {
     assert!(uk.declaration.links.is_empty());
 
     let nsw = read("nsw_etendering_release-package_1.json");
-    assert!(nsw.notes.iter().any(|n| n.contains("1.0")), "{:?}", nsw.notes);
+    assert!(
+        nsw.notes.iter().any(|n| n.contains("1.0")),
+        "{:?}",
+        nsw.notes
+    );
     let _ = read("nigeria_nocopo_release_ocds-gyl66f-borbda-27yetd.json");
 }
 
@@ -175,8 +230,14 @@ fn omtsf_graphs_are_read() {
     }
     let full = read_declaration(&sc.join("omts/valid/full-featured.omts.json")).unwrap();
     let link = &full.declaration.links[0];
-    assert_eq!((link.buyer.as_str(), link.supplier.as_str()), ("org-alpha", "org-beta"));
-    assert_eq!(full.source.link(0, None).json_path.as_deref(), Some("$.edges[1]"));
+    assert_eq!(
+        (link.buyer.as_str(), link.supplier.as_str()),
+        ("org-alpha", "org-beta")
+    );
+    assert_eq!(
+        full.source.link(0, None).json_path.as_deref(),
+        Some("$.edges[1]")
+    );
     // The one invalid fixture the model cannot hold is a node without an id.
     let e = read_declaration(&sc.join("omts/invalid/missing-node-id.omts.json")).unwrap_err();
     assert_eq!(e.message, "$.nodes[0].id: missing or not a string");

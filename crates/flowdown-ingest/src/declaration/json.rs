@@ -17,14 +17,15 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<ReadDeclaration, Error> {
             let de = &mut serde_json::Deserializer::from_slice(bytes);
             return Err(
                 match serde_path_to_error::deserialize::<_, Declaration>(de) {
-                    Err(e) if matches!(
-                    e.inner().classify(),
-                    serde_json::error::Category::Syntax | serde_json::error::Category::Eof
-                ) =>
-                {
-                    decl_err(name, format!("$: not valid JSON: {}", e.inner()))
-                }
-                Err(e) => decl_err(name, format!("{}: {}", json_path(e.path()), e.inner())),
+                    Err(e)
+                        if matches!(
+                            e.inner().classify(),
+                            serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+                        ) =>
+                    {
+                        decl_err(name, format!("$: not valid JSON: {}", e.inner()))
+                    }
+                    Err(e) => decl_err(name, format!("{}: {}", json_path(e.path()), e.inner())),
                     Ok(_) => decl_err(name, format!("$: {first}")),
                 },
             );

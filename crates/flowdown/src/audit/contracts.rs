@@ -45,7 +45,9 @@ fn mentions_subcontractor(line: &str) -> bool {
 /// Organisation names near mentions of sub-contractors in `text`.
 #[must_use]
 pub fn names_in_text(document: &str, text: &str) -> Vec<NamedSubcontractor> {
-    let Some(re) = name_re() else { return Vec::new() };
+    let Some(re) = name_re() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut in_block = false;
     for (i, line) in text.lines().enumerate() {
@@ -89,9 +91,36 @@ pub fn named_subcontractors(path: &Path, opts: &ReadOptions) -> Vec<NamedSubcont
 #[must_use]
 pub fn comparable(name: &str) -> String {
     const FORMS: [&str; 30] = [
-        "gmbh", "ag", "kg", "se", "ltd", "limited", "llc", "inc", "plc", "sa", "as", "bv", "nv",
-        "srl", "spa", "sas", "oy", "ab", "aps", "sp", "z", "oo", "co", "corporation", "corp",
-        "company", "pty", "llp", "jsc", "ooo",
+        "gmbh",
+        "ag",
+        "kg",
+        "se",
+        "ltd",
+        "limited",
+        "llc",
+        "inc",
+        "plc",
+        "sa",
+        "as",
+        "bv",
+        "nv",
+        "srl",
+        "spa",
+        "sas",
+        "oy",
+        "ab",
+        "aps",
+        "sp",
+        "z",
+        "oo",
+        "co",
+        "corporation",
+        "corp",
+        "company",
+        "pty",
+        "llp",
+        "jsc",
+        "ooo",
     ];
     let norm = crate::audit::rules::duplicate_party::normalise_name(name);
     norm.split(' ')
@@ -107,8 +136,14 @@ mod tests {
     #[test]
     fn finds_named_subcontractors() {
         let text = "12. Sub-contractors\nThe Supplier may use the following sub-contractors:\n(a) Tekstil Uretim A.S. for fabric;\n(b) Dye Works GmbH for dyeing.\n\nPayment is made to Deutsche Bank AG.\n";
-        let names: Vec<String> = names_in_text("c.txt", text).into_iter().map(|n| n.name).collect();
+        let names: Vec<String> = names_in_text("c.txt", text)
+            .into_iter()
+            .map(|n| n.name)
+            .collect();
         assert_eq!(names, vec!["Tekstil Uretim A.S.", "Dye Works GmbH"]);
-        assert_eq!(comparable("Tekstil Uretim A.S."), comparable("TEKSTIL URETIM AS"));
+        assert_eq!(
+            comparable("Tekstil Uretim A.S."),
+            comparable("TEKSTIL URETIM AS")
+        );
     }
 }

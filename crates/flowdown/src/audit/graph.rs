@@ -27,7 +27,9 @@ impl<'a> SupplyGraph<'a> {
         let mut graph = DiGraph::with_capacity(decl.parties.len(), decl.links.len());
         let mut node_of = HashMap::with_capacity(decl.parties.len());
         for (i, p) in decl.parties.iter().enumerate() {
-            node_of.entry(p.id.as_str()).or_insert_with(|| graph.add_node(i));
+            node_of
+                .entry(p.id.as_str())
+                .or_insert_with(|| graph.add_node(i));
         }
         for (i, l) in decl.links.iter().enumerate() {
             if let (Some(b), Some(s)) = (

@@ -46,13 +46,19 @@ pub fn check_country(code: &str) -> Option<String> {
 }
 
 fn alnum(v: &str, len: usize, what: &str) -> Option<String> {
-    (!(v.len() == len && v.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())))
-        .then(|| what.to_owned())
+    (!(v.len() == len
+        && v.bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())))
+    .then(|| what.to_owned())
 }
 
 /// ISO 17442: 18 alphanumerics and 2 check digits, the whole valid under ISO 7064 mod 97-10.
 fn check_lei(v: &str) -> Option<String> {
-    if v.len() != 20 || !v.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+    if v.len() != 20
+        || !v
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
         return Some("an LEI is 20 upper-case letters or digits".into());
     }
     if !v.as_bytes()[18..].iter().all(u8::is_ascii_digit) {
@@ -65,7 +71,11 @@ fn check_lei(v: &str) -> Option<String> {
         } else {
             u32::from(b - b'A') + 10
         };
-        rem = if n >= 10 { (rem * 100 + n) % 97 } else { (rem * 10 + n) % 97 };
+        rem = if n >= 10 {
+            (rem * 100 + n) % 97
+        } else {
+            (rem * 10 + n) % 97
+        };
     }
     (rem != 1).then(|| "the LEI check digits are wrong (ISO 7064 mod 97-10)".into())
 }

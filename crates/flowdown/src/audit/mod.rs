@@ -172,7 +172,11 @@ impl Context<'_> {
 
 /// Audits a declaration already read.
 #[must_use]
-pub fn audit_declaration(pack: &Pack, read: &ReadDeclaration, opts: &AuditOptions) -> DeclarationReport {
+pub fn audit_declaration(
+    pack: &Pack,
+    read: &ReadDeclaration,
+    opts: &AuditOptions,
+) -> DeclarationReport {
     let names = contract_names(opts);
     let checked = Mutex::new(HashMap::new());
     audit_with(pack, read, opts, &names, &checked)
@@ -211,8 +215,14 @@ fn audit_with(
     let summary = DeclarationSummary {
         parties: read.declaration.parties.len(),
         links: read.declaration.links.len(),
-        errors: findings.iter().filter(|f| f.severity == Severity::Error).count(),
-        warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count(),
+        errors: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count(),
+        warnings: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count(),
     };
     DeclarationReport {
         path: read.path.clone(),
@@ -266,7 +276,8 @@ fn audit_one(
         Ok(read) => audit_with(pack, &read, opts, names, checked),
         Err(e) => DeclarationReport {
             path: path.display().to_string(),
-            format: flowdown_ingest::declaration::format_of_path(path).map(|f| f.as_str().to_owned()),
+            format: flowdown_ingest::declaration::format_of_path(path)
+                .map(|f| f.as_str().to_owned()),
             error: Some((&e).into()),
             findings: Vec::new(),
             notes: Vec::new(),
@@ -292,7 +303,11 @@ pub fn audit_paths(pack: &Pack, paths: &[PathBuf], opts: &AuditOptions) -> Repor
             if !seen_csv.insert(dir.clone()) {
                 continue;
             }
-            if p.exists() { dir } else { p.clone() }
+            if p.exists() {
+                dir
+            } else {
+                p.clone()
+            }
         } else {
             p.clone()
         };

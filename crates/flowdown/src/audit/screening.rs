@@ -68,14 +68,27 @@ impl ExactListScreen {
         let mut by_name: HashMap<String, Vec<(usize, Option<usize>)>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             for (s, v) in &e.identifiers {
-                by_ident.entry(normalise_identifier(s, v)).or_default().push(i);
+                by_ident
+                    .entry(normalise_identifier(s, v))
+                    .or_default()
+                    .push(i);
             }
-            by_name.entry(normalise_name(&e.name)).or_default().push((i, None));
+            by_name
+                .entry(normalise_name(&e.name))
+                .or_default()
+                .push((i, None));
             for (a, alias) in e.aliases.iter().enumerate() {
-                by_name.entry(normalise_name(alias)).or_default().push((i, Some(a)));
+                by_name
+                    .entry(normalise_name(alias))
+                    .or_default()
+                    .push((i, Some(a)));
             }
         }
-        Self { entries, by_ident, by_name }
+        Self {
+            entries,
+            by_ident,
+            by_name,
+        }
     }
 
     /// Reads list files (CSV `name,aliases,country,identifiers,list,source`).
@@ -95,22 +108,32 @@ impl PartyScreen for ExactListScreen {
     fn screen(&self, party: &Party) -> Vec<ListMatch> {
         let mut out: Vec<(usize, ListMatch)> = Vec::new();
         for x in &party.identifiers {
-            for &i in self.by_ident.get(&normalise_identifier(&x.scheme, &x.value)).into_iter().flatten() {
+            for &i in self
+                .by_ident
+                .get(&normalise_identifier(&x.scheme, &x.value))
+                .into_iter()
+                .flatten()
+            {
                 if let Some(e) = self.entries.get(i) {
-                    out.push((i, ListMatch {
-                        list: e.list.clone(),
-                        entry: e.name.clone(),
-                        score: 1.0,
-                        why: format!("identifier {}:{}", x.scheme, x.value),
-                        source: e.source.clone(),
-                    }));
+                    out.push((
+                        i,
+                        ListMatch {
+                            list: e.list.clone(),
+                            entry: e.name.clone(),
+                            score: 1.0,
+                            why: format!("identifier {}:{}", x.scheme, x.value),
+                            source: e.source.clone(),
+                        },
+                    ));
                 }
             }
         }
         let key = normalise_name(&party.name);
         if !key.is_empty() {
             for &(i, alias) in self.by_name.get(&key).into_iter().flatten() {
-                let Some(e) = self.entries.get(i) else { continue };
+                let Some(e) = self.entries.get(i) else {
+                    continue;
+                };
                 let country_ok = match (&e.country, &party.country) {
                     (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
                     _ => true,
@@ -122,7 +145,16 @@ impl PartyScreen for ExactListScreen {
                     Some(a) => format!("same name as the alias `{a}`"),
                     None => "same name".to_owned(),
                 };
-                out.push((i, ListMatch { list: e.list.clone(), entry: e.name.clone(), score: 1.0, why, source: e.source.clone() }));
+                out.push((
+                    i,
+                    ListMatch {
+                        list: e.list.clone(),
+                        entry: e.name.clone(),
+                        score: 1.0,
+                        why,
+                        source: e.source.clone(),
+                    },
+                ));
             }
         }
         out.sort_by_key(|(i, _)| *i);
@@ -131,15 +163,22 @@ impl PartyScreen for ExactListScreen {
 }
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split(';').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+    s.split(';')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn list_err(path: &Path, msg: String) -> Error {
     Error::new(ErrorKind::List, path.display().to_string(), msg)
 }
 
-/// Reads CSV rows into header-keyed maps, with 1-based row numbers (the header is row 1).
-fn read_csv(path: &Path, required: &[&str]) -> Result<Vec<(usize, HashMap<String, String>)>, Error> {
+/// CSV rows keyed by header, with 1-based row numbers (the header is row 1).
+type Rows = Vec<(usize, HashMap<String, String>)>;
+
+/// Reads CSV rows into header-keyed maps.
+fn read_csv(path: &Path, required: &[&str]) -> Result<Rows, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path.display().to_string(), &e))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut rdr = csv::ReaderBuilder::new().from_reader(bytes);
@@ -157,7 +196,11 @@ fn read_csv(path: &Path, required: &[&str]) -> Result<Vec<(usize, HashMap<String
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| list_err(path, format!("row {}: {e}", i + 2)))?;
-        let map = header.iter().cloned().zip(rec.iter().map(|s| s.trim().to_owned())).collect();
+        let map = header
+            .iter()
+            .cloned()
+            .zip(rec.iter().map(|s| s.trim().to_owned()))
+            .collect();
         out.push((i + 2, map));
     }
     Ok(out)
@@ -168,14 +211,21 @@ fn read_csv(path: &Path, required: &[&str]) -> Result<Vec<(usize, HashMap<String
 /// # Errors
 /// [`ErrorKind::List`] naming the file and row.
 pub fn read_list(path: &Path) -> Result<Vec<ListEntry>, Error> {
-    let default_list = path.file_stem().and_then(|s| s.to_str()).unwrap_or("list").to_owned();
+    let default_list = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("list")
+        .to_owned();
     let mut out = Vec::new();
     for (row, m) in read_csv(path, &["name"])? {
         let get = |k: &str| m.get(k).cloned().unwrap_or_default();
         let mut identifiers = Vec::new();
         for item in split_list(&get("identifiers")) {
             let Some((s, v)) = item.split_once(':') else {
-                return Err(list_err(path, format!("row {row}: identifier `{item}` is not `scheme:value`")));
+                return Err(list_err(
+                    path,
+                    format!("row {row}: identifier `{item}` is not `scheme:value`"),
+                ));
             };
             identifiers.push((s.trim().to_owned(), v.trim().to_owned()));
         }
@@ -185,7 +235,11 @@ pub fn read_list(path: &Path) -> Result<Vec<ListEntry>, Error> {
             aliases: split_list(&get("aliases")),
             country: Some(get("country")).filter(|c| !c.is_empty()),
             identifiers,
-            list: if list.is_empty() { default_list.clone() } else { list },
+            list: if list.is_empty() {
+                default_list.clone()
+            } else {
+                list
+            },
             source: get("source"),
         });
     }
@@ -233,16 +287,24 @@ impl UserRiskTable {
     pub fn from_path(path: &Path) -> Result<Self, Error> {
         let name = path.display().to_string();
         let rows = read_csv(path, &["country", "good"])?;
-        Ok(Self::new(rows.into_iter().map(|(_, m)| RiskMatch {
-            country: m.get("country").cloned().unwrap_or_default(),
-            good: m.get("good").cloned().unwrap_or_default(),
-            source: m.get("source").cloned().filter(|s| !s.is_empty()).unwrap_or_else(|| name.clone()),
+        Ok(Self::new(rows.into_iter().map(|(_, m)| {
+            RiskMatch {
+                country: m.get("country").cloned().unwrap_or_default(),
+                good: m.get("good").cloned().unwrap_or_default(),
+                source: m
+                    .get("source")
+                    .cloned()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| name.clone()),
+            }
         })))
     }
 }
 
 impl RiskLookup for UserRiskTable {
     fn lookup(&self, country: &str, good: &str) -> Option<RiskMatch> {
-        self.entries.get(&(country.to_lowercase(), good.trim().to_lowercase())).cloned()
+        self.entries
+            .get(&(country.to_lowercase(), good.trim().to_lowercase()))
+            .cloned()
     }
 }

@@ -31,7 +31,10 @@ pub struct DuplicateParty;
 #[must_use]
 pub fn normalise_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    let joined: String = name.chars().filter(|c| !matches!(c, '.' | '\'' | '’')).collect();
+    let joined: String = name
+        .chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
+        .collect();
     for w in joined
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -40,8 +40,13 @@ impl GapRule for HighRiskSourcing {
         let d = cx.decl();
         let mut seen: HashSet<(&str, String)> = HashSet::new();
         let mut emit = |out: &mut Vec<GapFinding>, id: &str, country: &str, good: &str, loc| {
-            let Some(m) = cx.opts.risk.lookup(country, good) else { return };
-            if !seen.insert((cx.graph.node_of.get_key_value(id).map_or("", |(k, _)| *k), good.to_lowercase())) {
+            let Some(m) = cx.opts.risk.lookup(country, good) else {
+                return;
+            };
+            if !seen.insert((
+                cx.graph.node_of.get_key_value(id).map_or("", |(k, _)| *k),
+                good.to_lowercase(),
+            )) {
                 return;
             }
             out.push(cx.finding(
@@ -59,7 +64,15 @@ impl GapRule for HighRiskSourcing {
             }
         }
         for (i, l) in d.links.iter().enumerate() {
-            let Some(p) = cx.graph.node_of.get(l.supplier.as_str()).and_then(|n| cx.graph.graph.node_weight(*n)).and_then(|i| d.parties.get(*i)) else { continue };
+            let Some(p) = cx
+                .graph
+                .node_of
+                .get(l.supplier.as_str())
+                .and_then(|n| cx.graph.graph.node_weight(*n))
+                .and_then(|i| d.parties.get(*i))
+            else {
+                continue;
+            };
             let Some(c) = &p.country else { continue };
             for g in &l.goods {
                 emit(out, &p.id, c, g, cx.read.source.link(i, Some("goods")));

@@ -53,7 +53,9 @@ impl GapRule for InvalidIdentifier {
                 }
             }
             for (k, x) in p.identifiers.iter().enumerate() {
-                let Some(why) = check(&x.scheme, &x.value) else { continue };
+                let Some(why) = check(&x.scheme, &x.value) else {
+                    continue;
+                };
                 out.push(cx.finding(
                     self,
                     format!("{}: {} `{}`: {why}", cx.label(&p.id), x.scheme, x.value),

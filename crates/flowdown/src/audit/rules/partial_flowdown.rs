@@ -36,7 +36,8 @@ impl GapRule for PartialFlowdown {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
         for (i, l) in cx.decl().links.iter().enumerate() {
-            let Some(FlowdownRequirements::Only(ids)) = l.flowdown.as_ref().map(|f| &f.requirements)
+            let Some(FlowdownRequirements::Only(ids)) =
+                l.flowdown.as_ref().map(|f| &f.requirements)
             else {
                 continue;
             };

@@ -55,7 +55,12 @@ impl GapRule for SupplyCycle {
             let cycle: Vec<String> = path.iter().map(|n| cx.graph.id(*n).to_owned()).collect();
             let mut parties: Vec<(usize, String)> = scc
                 .iter()
-                .map(|n| (g.node_weight(*n).copied().unwrap_or(0), cx.graph.id(*n).to_owned()))
+                .map(|n| {
+                    (
+                        g.node_weight(*n).copied().unwrap_or(0),
+                        cx.graph.id(*n).to_owned(),
+                    )
+                })
                 .collect();
             parties.sort();
             out.push(cx.finding(

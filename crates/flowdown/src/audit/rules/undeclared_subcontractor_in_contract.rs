@@ -42,14 +42,22 @@ impl GapRule for UndeclaredSubcontractorInContract {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
         let d = cx.decl();
-        let declared: HashSet<String> = d.parties.iter().map(|p| comparable(&p.name)).filter(|n| !n.is_empty()).collect();
+        let declared: HashSet<String> = d
+            .parties
+            .iter()
+            .map(|p| comparable(&p.name))
+            .filter(|n| !n.is_empty())
+            .collect();
         let emit = |out: &mut Vec<GapFinding>, n: &NamedSubcontractor, loc, party: &str| {
             if declared.contains(&comparable(&n.name)) {
                 return;
             }
             out.push(cx.finding(
                 self,
-                format!("{} (line {}) names the sub-contractor {}, which the declaration does not list", n.document, n.line, n.name),
+                format!(
+                    "{} (line {}) names the sub-contractor {}, which the declaration does not list",
+                    n.document, n.line, n.name
+                ),
                 loc,
                 vec![party.to_owned()],
                 json!({ "document": n.document, "line": n.line, "name": n.name, "text": n.text }),
@@ -60,13 +68,20 @@ impl GapRule for UndeclaredSubcontractorInContract {
         }
         let mut seen = HashSet::new();
         for (i, l) in d.links.iter().enumerate() {
-            let Some(doc) = l.flowdown.as_ref().and_then(|f| f.document.as_deref()) else { continue };
+            let Some(doc) = l.flowdown.as_ref().and_then(|f| f.document.as_deref()) else {
+                continue;
+            };
             if !seen.insert(doc) {
                 continue;
             }
             for mut n in named_subcontractors(&cx.base_dir.join(doc), &cx.opts.check.read) {
                 n.document = doc.to_owned();
-                emit(out, &n, cx.read.source.link(i, Some("flowdown.document")), &l.supplier);
+                emit(
+                    out,
+                    &n,
+                    cx.read.source.link(i, Some("flowdown.document")),
+                    &l.supplier,
+                );
             }
         }
     }

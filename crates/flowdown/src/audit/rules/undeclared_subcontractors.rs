@@ -49,7 +49,9 @@ impl GapRule for UndeclaredSubcontractors {
                 continue;
             }
             let why = match p.subcontractors {
-                SubcontractorsStatus::Declared => "says its sub-contractors are declared but none are listed",
+                SubcontractorsStatus::Declared => {
+                    "says its sub-contractors are declared but none are listed"
+                }
                 _ => "does not say whether it has sub-contractors",
             };
             out.push(cx.finding(

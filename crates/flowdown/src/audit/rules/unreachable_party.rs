@@ -37,7 +37,9 @@ impl GapRule for UnreachableParty {
             if cx.graph.tier[n.index()].is_some() {
                 continue;
             }
-            let Some(&i) = cx.graph.graph.node_weight(n) else { continue };
+            let Some(&i) = cx.graph.graph.node_weight(n) else {
+                continue;
+            };
             let id = cx.graph.id(n);
             out.push(cx.finding(
                 self,
