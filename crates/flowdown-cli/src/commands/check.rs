@@ -104,12 +104,17 @@ pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         run_notes.push(outcome.note(&path.display().to_string()));
     }
 
+    let format = output_format(args.format);
+    // Colour only for text to a terminal, and never with NO_COLOR set.
+    let color = format == OutputFormat::Text
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let ctx = RenderContext {
         pack: Some(&pack),
         run_notes,
-        color: false,
+        color,
     };
-    let format = output_format(args.format);
     super::emit(args.output.as_deref(), &render_with(&report, format, &ctx))?;
     if report.has_errors() {
         return Ok(ExitStatus::Error);

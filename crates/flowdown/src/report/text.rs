@@ -221,6 +221,9 @@ fn finding(
     for n in &r.notes {
         notes.push(clean(n));
     }
+    if is_waived(r) {
+        notes.push(format!("severity: {}", r.severity));
+    }
     for n in &notes {
         group = group.element(Level::NOTE.message(n.clone()));
     }
