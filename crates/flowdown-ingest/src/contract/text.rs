@@ -98,10 +98,17 @@ pub(crate) fn for_each_line(text: &str, mut f: impl FnMut(&str)) {
 
 /// Replaces NUL and other control characters (except tab and form feed) by spaces.
 pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
-    if !line
-        .chars()
-        .any(|c| c.is_control() && c != '\t' && c != '\x0c')
-    {
+    // Fast path: ASCII controls are bytes below 0x20 and 0x7F; C1 controls are C2 80..9F.
+    let b = line.as_bytes();
+    if !b.iter().any(|&c| c < 0x20 || c == 0x7f || c == 0xc2) {
+        return Cow::Borrowed(line);
+    }
+    let has_control = b.iter().enumerate().any(|(i, &c)| {
+        (c < 0x20 && c != b'\t' && c != 0x0c)
+            || c == 0x7f
+            || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if !has_control {
         return Cow::Borrowed(line);
     }
     Cow::Owned(

@@ -14,13 +14,20 @@ static FURNITURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"|[a-z]-\d{1,3}",
         r"|\[?\s*(?:\*\s*){1,6}\]?",
         r"|\[\s*(?:redacted|omitted|intentionally\s+omitted)\s*\]",
-        r"|source:\s.{1,120}\d{1,2}/\d{1,2}/\d{2,4}",
-        r"|.{0,80}\bpage\s+[a-z]?-?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s+\S{1,20})?",
-        r"|(?:\[\s*\*+\s*\]|\*+)?\s*(?:=\s*)?confidential\s+treatment\s+(?:has\s+been\s+)?requested.*",
-        r"|(?:\[\s*\*+\s*\]|\*+)\s*=.{0,80}",
         r"|<page>|</?pre>|\f",
         r")\s*$"
     ))
+});
+/// `… Page 5 of 20`, `Proprietary to X  Page A-3  vTIP2010` at the end of a short line.
+static PAGE_END: LazyLock<Option<Regex>> =
+    LazyLock::new(|| re(r"(?i)(?:^|\s)page\s+[a-z]?-?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s+\S+)?\s*$"));
+/// EDGAR: `Source: MUSCLEPHARM CORP, 10-K/A, 2/8/2017`.
+static DATE_END: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"\d{1,2}/\d{1,2}/\d{2,4}\s*$"));
+/// `***Confidential treatment requested …`, `[***] = CONFIDENTIAL TREATMENT REQUESTED`.
+static LEGEND: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:(?:\[\s*\*+\s*\]|\*+)?\s*(?:=\s*)?confidential\s+treatment|(?:\[\s*\*+\s*\]|\*+)\s*=)",
+    )
 });
 static TOC_LEADER: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"(?:\.{4,}|(?:\. ){4,}|…{2,}|_{5,}|·{4,})\s*[A-Za-z]?-?\d{0,4}\s*$"));
@@ -32,25 +39,25 @@ static CONTENTS: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static RECITAL_HEADING: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"(?i)^(?:recitals?|background|preamble|whereas)\s*:?$"));
 static WHEREAS: LazyLock<Option<Regex>> =
-    LazyLock::new(|| re(r"(?i)^(?:\(?[A-Z0-9]{1,3}[.)]\s*)?whereas\b"));
+    LazyLock::new(|| re(r"(?i)^(?:\(?[A-Z0-9]{1,3}[.)]\s*)?whereas(?-u:\b)"));
 static OPERATIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"(?i)^now,?\s+therefore|^it\s+is\s+(?:hereby\s+)?agreed|\bagrees?\s+as\s+follows|\bhereby\s+(?:mutually\s+)?agrees?\b|\bagree\s+to\s+the\s+following",
+        r"(?i)^now,?\s+therefore|^it\s+is\s+(?:hereby\s+)?agreed|(?-u:\b)agrees?\s+as\s+follows|(?-u:\b)hereby\s+(?:mutually\s+)?agrees?(?-u:\b)|(?-u:\b)agree\s+to\s+the\s+following",
     )
 });
 static DEF_QUOTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r#"^(?:the\s+(?:term|expression)s?\s+)?["“”'‘][^"“”]{1,100}["“”’']\s*,?\s*(?:\([^)]{0,80}\)\s*)?(?:(?:shall|will|does|should)\s+)?(?:mean|means|has\s+the\s+meanings?|have\s+the\s+meanings?|shall\s+have\s+the\s+meaning|includes?|refers?\s+to|is\s+defined|are\s+defined|:)"#,
+        r#"^(?:the\s+(?:term|expression)s?\s+)?["“”'‘][^"“”]+["“”’']\s*,?\s*(?:\([^)]*\)\s*)?(?:(?:shall|will|does|should)\s+)?(?:mean|means|has\s+the\s+meanings?|have\s+the\s+meanings?|shall\s+have\s+the\s+meaning|includes?|refers?\s+to|is\s+defined|are\s+defined|:)"#,
     )
 });
 static DEF_PLAIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"^[A-Z][A-Za-z0-9\-’'/(),. ]{0,80}?\s(?:shall\s+mean|means|has\s+the\s+meanings?|includes|does\s+not\s+include|is\s+defined\s+as)(?:\s|$|[-—–:,])",
+        r"^[A-Z][A-Za-z0-9\-'/(),. ]{0,60}?\s(?:shall\s+mean|means|has\s+the\s+meanings?|includes|does\s+not\s+include|is\s+defined\s+as)(?:\s|$|[-—–:,])",
     )
 });
 static DEF_CONTEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"(?i)\bdefinitions?\b|\binterpretation\b|\bas\s+used\s+in\s+this\b|\bthe\s+following\s+(?:terms|words|expressions|definitions)\b|\bfollowing\s+meanings\b|\bdefined\s+terms\b",
+        r"(?i)(?-u:\b)definitions?(?-u:\b)|(?-u:\b)interpretation(?-u:\b)|(?-u:\b)as\s+used\s+in\s+this(?-u:\b)|(?-u:\b)the\s+following\s+(?:terms|words|expressions|definitions)(?-u:\b)|(?-u:\b)following\s+meanings(?-u:\b)|(?-u:\b)defined\s+terms(?-u:\b)",
     )
 });
 
@@ -108,7 +115,26 @@ const SMALL: &[&str] = &[
 
 /// True for page headers and footers, page numbers, redaction-only lines and EDGAR furniture.
 pub(crate) fn is_furniture(t: &str) -> bool {
-    t.len() <= 400 && FURNITURE.as_ref().is_some_and(|r| r.is_match(t))
+    if t.len() > 400 {
+        return false;
+    }
+    if t.len() <= 40 && FURNITURE.as_ref().is_some_and(|r| r.is_match(t)) {
+        return true;
+    }
+    if LEGEND.as_ref().is_some_and(|r| r.is_match(t)) {
+        return t.len() <= 400;
+    }
+    let b = t.as_bytes();
+    if t.len() <= 200
+        && b.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"source:"))
+        && DATE_END.as_ref().is_some_and(|r| r.is_match(t))
+    {
+        return true;
+    }
+    t.len() <= 100
+        && (memchr::memmem::find(b, b"age").is_some() || memchr::memmem::find(b, b"AGE").is_some())
+        && PAGE_END.as_ref().is_some_and(|r| r.is_match(t))
 }
 
 /// True for a table-of-contents line: a dot leader, or a short title ending in a page number.
@@ -116,8 +142,18 @@ pub(crate) fn is_toc_line(t: &str) -> bool {
     if t.len() > 200 {
         return false;
     }
-    if TOC_LEADER.as_ref().is_some_and(|r| r.is_match(t)) {
+    let b = t.as_bytes();
+    let leader = memchr::memmem::find(b, b"....").is_some()
+        || memchr::memmem::find(b, b". . .").is_some()
+        || memchr::memmem::find(b, b"____").is_some()
+        || memchr::memmem::find(b, "……".as_bytes()).is_some()
+        || memchr::memmem::find(b, "··".as_bytes()).is_some();
+    if leader && TOC_LEADER.as_ref().is_some_and(|r| r.is_match(t)) {
         return true;
+    }
+    // A page number at the end: the last character is a digit.
+    if !t.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
     }
     if let Some(m) = TOC_PAGE.as_ref().and_then(|r| r.find(t)) {
         let head = t.get(..=m.start()).unwrap_or_default();
@@ -207,12 +243,14 @@ pub(crate) fn is_lead_in(t: &str) -> bool {
     if t.ends_with([':', '—', '–']) || ends_dash(t) {
         return true;
     }
-    let tail = t.trim_end_matches(['.', ',', ';']);
-    let lower_tail = tail
-        .get(floor_char(tail, tail.len().saturating_sub(20))..)
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    lower_tail.ends_with("as follows") || lower_tail.ends_with("the following")
+    let tail = t.trim_end_matches(['.', ',', ';']).as_bytes();
+    let ends = |w: &[u8]| {
+        tail.len() >= w.len()
+            && tail
+                .get(tail.len() - w.len()..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(w))
+    };
+    ends(b"as follows") || ends(b"the following")
 }
 
 /// True when `t` reads as a title: short, capitalised, without a verb; ALL CAPS or Title Case
@@ -232,7 +270,6 @@ pub(crate) fn is_title_like(t: &str, max_words: usize) -> bool {
         return false;
     }
     let mut words = 0;
-    let mut small_lower = 0;
     let mut big_lower = 0;
     let mut letters = 0;
     let mut upper_letters = 0;
@@ -245,8 +282,7 @@ pub(crate) fn is_title_like(t: &str, max_words: usize) -> bool {
         if core.is_empty() {
             continue;
         }
-        let lower = core.to_lowercase();
-        if VERBS.contains(&lower.as_str()) {
+        if VERBS.iter().any(|v| v.eq_ignore_ascii_case(core)) {
             return false;
         }
         for c in core.chars() {
@@ -257,30 +293,23 @@ pub(crate) fn is_title_like(t: &str, max_words: usize) -> bool {
                 }
             }
         }
-        if core.chars().next().is_some_and(char::is_lowercase) {
-            if SMALL.contains(&lower.as_str()) {
-                small_lower += 1;
-            } else {
-                big_lower += 1;
-            }
+        if core.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(&core) {
+            big_lower += 1;
         }
     }
     if letters < 2 {
         return false;
     }
-    let _ = small_lower;
     let all_caps = upper_letters == letters;
     // Sentence case is a title only when short and not opened like a sentence
     // (`Mitigating and aggravating factors`, not `The Buyer procures services`).
     let first_word = t
         .split_whitespace()
         .next()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .unwrap_or_default();
-    let sentence_opener = SENTENCE_OPENERS.contains(&first_word.as_str());
+        .map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let sentence_opener = SENTENCE_OPENERS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first_word));
     all_caps
         || big_lower == 0
         || (!sentence_opener && words <= 5 && big_lower <= 2)
@@ -312,8 +341,7 @@ pub(crate) fn is_heading_line(t: &str) -> bool {
         if core.is_empty() {
             continue;
         }
-        let lower = core.to_lowercase();
-        if core.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(&lower.as_str()) {
+        if core.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(&core) {
             return false;
         }
         if core.chars().count() >= 3 && core.chars().next().is_some_and(char::is_alphabetic) {
@@ -366,23 +394,30 @@ pub(crate) fn split_title(rest: &str) -> Option<(&str, usize)> {
         return Some((title, body_off));
     }
     // ALL CAPS title run before the body (`ANTI-SLAVERY The Supplier shall …`).
-    let words: Vec<(usize, &str)> = r
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - r.as_ptr() as usize, w))
-        .take(13)
-        .collect();
     let caps = |w: &str| {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-    };
-    let n = words.iter().take_while(|(_, w)| caps(w)).count();
-    if (1..words.len()).contains(&n) {
-        if let (Some(&(last_off, last)), Some(&(body_off, _))) = (words.get(n - 1), words.get(n)) {
-            let title = r.get(..last_off + last.len())?;
-            if is_title_like(title, 10) && title.len() >= 4 {
-                return Some((title.trim_end_matches(['.', ':']), body_off));
+        let mut letters = 0;
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
             }
+            letters += 1;
         }
+        letters >= 2
+    };
+    let mut title_end = 0;
+    for (words, w) in r.split_whitespace().take(12).enumerate() {
+        let off = w.as_ptr() as usize - r.as_ptr() as usize;
+        if !caps(w) {
+            if words == 0 {
+                return None;
+            }
+            let title = r.get(..title_end)?;
+            if is_title_like(title, 10) && title.len() >= 4 {
+                return Some((title.trim_end_matches(['.', ':']), off));
+            }
+            return None;
+        }
+        title_end = off + w.len();
     }
     None
 }
@@ -395,6 +430,9 @@ mod tests {
     fn regexes_compile() {
         for r in [
             &FURNITURE,
+            &PAGE_END,
+            &DATE_END,
+            &LEGEND,
             &TOC_LEADER,
             &TOC_PAGE,
             &CONTENTS,

@@ -81,12 +81,13 @@ struct Unit {
     part: u16,
 }
 
+/// A clause number right after a run of three or more spaces (checked at each such run).
 static INLINE_NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     number::re(concat!(
-        r"[ \t]{3,}(?:\d{1,2}(?:\.\d{1,3})+\.?[ \t]+\S",
+        r"^(?:\d{1,2}(?:\.\d{1,3})+\.?[ \t]+\S",
         r"|\d{1,2}\.[ \t]+[“”A-Z]",
         r"|\((?:[a-z]{1,4}|\d{1,2}|[A-Z])\)[ \t]*[“”A-Z]",
-        r"|(?:ARTICLE|Article|SECTION|Section)[ \t]+(?:\d|[IVX]+\b))"
+        r"|(?:ARTICLE|Article|SECTION|Section)[ \t]+(?:\d|[IVX]+(?-u:\b)))"
     ))
 });
 
@@ -138,7 +139,11 @@ fn build_units(doc: &Document, line_mode: bool) -> Vec<Unit> {
                 }
             }
         }
-        if line_mode && b.kind == BlockKind::Paragraph && text.len() > 40 && text.contains("   ") {
+        if line_mode
+            && b.kind == BlockKind::Paragraph
+            && text.len() > 40
+            && memchr::memmem::find(text.as_bytes(), b"   ").is_some()
+        {
             split_inline(doc, &unit, &mut units);
         } else {
             units.push(unit);
@@ -156,11 +161,25 @@ fn split_inline(doc: &Document, unit: &Unit, out: &mut Vec<Unit>) {
     };
     let base = unit.text_start;
     let text = doc.text.get(base..unit.span.end).unwrap_or_default();
+    let bytes = text.as_bytes();
     let mut cuts = Vec::new();
-    for m in re.find_iter(text) {
-        let s = m.as_str();
-        let at = m.start() + (s.len() - s.trim_start().len());
-        if at > 0 && text.get(at..).and_then(parse_leading).is_some() {
+    let mut from = 0;
+    // Runs of spaces are found with memchr; the number test runs only after them.
+    while let Some(off) = bytes
+        .get(from..)
+        .and_then(|b| memchr::memmem::find(b, b"   "))
+    {
+        let mut at = from + off + 3;
+        while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+            at += 1;
+        }
+        from = at;
+        let starts = matches!(bytes.get(at), Some(b'0'..=b'9' | b'(' | b'A' | b'S'));
+        if starts
+            && text
+                .get(at..)
+                .is_some_and(|rest| re.is_match(rest) && parse_leading(rest).is_some())
+        {
             cuts.push(at);
         }
     }
@@ -220,10 +239,14 @@ fn analyse(doc: &Document, u: &Unit) -> Info {
     let mut info = Info {
         terminal: ends_terminal(text),
         starts_lower: text.chars().next().is_some_and(char::is_lowercase),
-        chars: doc
-            .text
-            .get(u.span.start..u.span.end)
-            .map_or(0, |s| s.chars().count()),
+        // Widths matter only for hard-wrapped text, whose lines are short.
+        chars: doc.text.get(u.span.start..u.span.end).map_or(0, |s| {
+            if s.len() > 300 {
+                s.len()
+            } else {
+                s.chars().count()
+            }
+        }),
         first_word: text
             .split_whitespace()
             .next()
@@ -500,7 +523,7 @@ fn toc_run(groups: &[Group], infos: &[Info]) -> HashSet<usize> {
     let Some(&end) = best.last() else {
         return HashSet::new();
     };
-    let later: HashSet<String> = groups.iter().skip(end + 1).filter_map(|g| key(g)).collect();
+    let later: HashSet<String> = groups.iter().skip(end + 1).filter_map(key).collect();
     let keys: Vec<String> = best
         .iter()
         .filter_map(|&gi| groups.get(gi).and_then(key))
@@ -663,6 +686,12 @@ impl<'d> Tree<'d> {
             top.has_children = true;
         }
         self.stack.push(e);
+    }
+
+    /// `NOW, THEREFORE … agree as follows`: only matters in recitals (it ends them) and for
+    /// lead-ins (it owns nothing), so the search runs only there.
+    fn operative(&self, text: &str) -> bool {
+        (self.in_recitals() || is_lead_in(text)) && is_operative_start(text)
     }
 
     fn in_recitals(&self) -> bool {
@@ -955,7 +984,7 @@ impl<'d> Tree<'d> {
             }
             self.stack.pop();
         }
-        let operative = is_operative_start(text);
+        let operative = self.operative(text);
         let kind = self.body_kind(text, None, operative, false);
         if operative && kind == ProvisionKind::Clause && self.in_recitals() {
             self.end_recitals();
@@ -1058,7 +1087,8 @@ impl<'d> Tree<'d> {
             self.body_seen = true;
             ProvisionKind::Heading
         } else {
-            self.body_kind(text, Some(body), is_operative_start(text), false)
+            let operative = self.operative(text);
+            self.body_kind(text, Some(body), operative, false)
         };
         let parent = self.parent_prov();
         let idx = self.add(g, kind, cite.clone(), title.clone(), parent);
@@ -1126,7 +1156,7 @@ impl<'d> Tree<'d> {
                 || e.style
                     .is_some_and(|s| matches!(s, Style::Article | Style::Schedule)));
         let heading_text = title.as_deref().unwrap_or_default();
-        let operative = is_operative_start(text);
+        let operative = self.operative(text);
         if structural && self.in_recitals() && !self.stack.iter().any(|x| x.recital) {
             self.whereas = false;
         }

@@ -63,7 +63,7 @@ pub(crate) struct Parsed {
 
 static KEYWORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"^(?:(?i:(article|section|clause|schedule|annex|annexure|exhibit|appendix|part|chapter|attachment|paragraph))[ \t]+|(§§?)[ \t]*)(\d{1,3}(?:\.\d{1,3})*[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])\b",
+        r"^(?:(?i:(article|section|clause|schedule|annex|annexure|exhibit|appendix|part|chapter|attachment|paragraph))[ \t]+|(§§?)[ \t]*)(\d{1,3}(?:\.\d{1,3})*[A-Za-z]?|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Z])(?-u:\b)",
     )
 });
 static DECIMAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -91,10 +91,47 @@ pub(crate) fn parse_leading(s: &str) -> Option<Parsed> {
     match first {
         b'0'..=b'9' => far(s).or_else(|| decimal(s)).or_else(|| close(s)),
         b'(' => paren(s),
-        b'a'..=b'z' | b'A'..=b'Z' | 0xC2 => keyword(s).or_else(|| close(s)).or_else(|| dot(s)),
+        b'a'..=b'z' | b'A'..=b'Z' | 0xC2 => {
+            // Cheap shape tests first: most lines start with an ordinary word.
+            let b = s.as_bytes();
+            let word = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let next = b.get(word).copied();
+            if word <= 5 && next == Some(b')') {
+                return close(s);
+            }
+            if word <= 5 && next == Some(b'.') {
+                return dot(s);
+            }
+            let is_keyword = *first == 0xC2
+                || b.get(..word).is_some_and(|w| {
+                    KEYWORDS
+                        .iter()
+                        .any(|k| k.as_bytes().eq_ignore_ascii_case(w))
+                });
+            if is_keyword {
+                keyword(s)
+            } else {
+                None
+            }
+        }
         _ => bullet(s),
     }
 }
+
+const KEYWORDS: [&str; 12] = [
+    "article",
+    "section",
+    "clause",
+    "schedule",
+    "annex",
+    "annexure",
+    "exhibit",
+    "appendix",
+    "part",
+    "chapter",
+    "attachment",
+    "paragraph",
+];
 
 /// Parses a generated label (DOCX/ODT/HTML numbering, Markdown ordered lists): `3`, `3.`,
 /// `12.3(a)`, `(b)`, `b)`, `iv.`, `Article 4`.
@@ -424,6 +461,25 @@ fn dot(s: &str) -> Option<Parsed> {
 }
 
 fn bullet(s: &str) -> Option<Parsed> {
+    let c = s.chars().next()?;
+    if !matches!(
+        c,
+        '•' | '●'
+            | '◦'
+            | '▪'
+            | '■'
+            | '□'
+            | '➢'
+            | '►'
+            | '‣'
+            | '⁃'
+            | '·'
+            | '-'
+            | '*'
+            | '–'
+    ) {
+        return None;
+    }
     let m = BULLET.as_ref()?.find(s)?;
     let len = s.get(..m.end())?.trim_end().len();
     Some(Parsed {
