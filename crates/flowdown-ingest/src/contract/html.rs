@@ -392,10 +392,39 @@ fn list_number(n: i64, ty: &str) -> String {
         return n.to_string();
     };
     match ty {
-        "a" => super::docx::format_number(u, "lowerLetter"),
-        "A" => super::docx::format_number(u, "upperLetter"),
+        "a" => alpha(u).to_ascii_lowercase(),
+        "A" => alpha(u),
         "i" => super::docx::format_number(u, "lowerRoman"),
         "I" => super::docx::format_number(u, "upperRoman"),
         _ => u.to_string(),
+    }
+}
+
+/// CSS `upper-alpha`: A…Z, AA, AB, … (bijective base 26), as browsers number `<ol type="A">`.
+fn alpha(mut n: u32) -> String {
+    if n == 0 {
+        return "0".to_owned();
+    }
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(char::from(b'A' + u8::try_from(n % 26).unwrap_or(0)));
+        n /= 26;
+    }
+    out.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_markers_like_browsers() {
+        assert_eq!(list_number(1, "a"), "a");
+        assert_eq!(list_number(26, "A"), "Z");
+        assert_eq!(list_number(27, "a"), "aa");
+        assert_eq!(list_number(28, "a"), "ab");
+        assert_eq!(list_number(4, "I"), "IV");
+        assert_eq!(list_number(-1, "1"), "-1");
     }
 }
