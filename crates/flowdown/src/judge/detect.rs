@@ -147,11 +147,36 @@ impl Ctx<'_> {
     /// True when the unit's parent is a small clause whose other provisions are about
     /// trafficking ("6. LABOUR: 6.1 no forced labour; 6.2 no duty to audit suppliers").
     fn sibling_linked(&self, unit: &Unit) -> bool {
-        let Some(parent) = self.doc.provisions.get(unit.prov).and_then(|p| p.parent) else {
+        let doc = self.doc;
+        let Some(p) = doc.provisions.get(unit.prov) else {
             return false;
         };
-        let small = self.doc.subtree_span(parent).len() < 1500;
-        small && self.links.subtree.get(parent).copied().unwrap_or(false)
+        if let Some(parent) = p.parent {
+            let small = doc.subtree_span(parent).len() < 1500;
+            if small && self.links.subtree.get(parent).copied().unwrap_or(false) {
+                return true;
+            }
+        }
+        // Siblings of the same short section (between two headings at this level).
+        let same_level = |i: usize| {
+            doc.provisions
+                .get(i)
+                .is_some_and(|q| q.parent == p.parent && q.kind != ProvisionKind::Heading)
+        };
+        let mut lo = unit.prov;
+        while lo > 0 && same_level(lo - 1) && unit.prov - lo < 12 {
+            lo -= 1;
+        }
+        let mut hi = unit.prov;
+        while hi + 1 < doc.provisions.len() && same_level(hi + 1) && hi - unit.prov < 12 {
+            hi += 1;
+        }
+        let (Some(a), Some(b)) = (doc.provisions.get(lo), doc.provisions.get(hi)) else {
+            return false;
+        };
+        let len = doc.subtree_span(hi).end.saturating_sub(a.span.start);
+        let _ = b;
+        len < 3000 && (lo..=hi).any(|i| self.links.subtree.get(i).copied().unwrap_or(false))
     }
 
     fn linked(&self, unit: &Unit, full: &str) -> bool {
@@ -207,8 +232,14 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     let excluding = lex.exclusions.is_match(&full);
     let overrides = cues::NOTWITHSTANDING.is_match(&full) && !excluding;
     // An exclusion reaches the anti-trafficking provisions of the small clause it sits in.
-    let linked =
-        strong.is_some() || ctx.linked(unit, &t_text) || (excluding && ctx.sibling_linked(unit));
+    // An exclusion, or a provision that refers back ("equivalent obligations", "this Code",
+    // "paragraph (a)"), reaches the anti-trafficking provisions of the short clause it sits in.
+    let local_ref = cues::ANAPHORA.is_match(&full)
+        || cues::SIBLING_REF.is_match(&full)
+        || cues::THIS_CLAUSE.is_match(&full);
+    let linked = strong.is_some()
+        || ctx.linked(unit, &t_text)
+        || ((excluding || local_ref) && ctx.sibling_linked(unit));
     let mut push = |mut h: Hit| {
         h.overrides = overrides;
         out.push(h);

@@ -183,9 +183,12 @@ pub(crate) fn unit_linked(
         }
     }
     // "any breach of clause 9", "the obligations in Section 4.2".
+    // A reference to a whole long article that merely contains an anti-trafficking sentence
+    // somewhere (flattened filings) is no link: the reference must reach the provision.
+    let focused = |i: usize| doc.subtree_span(i).len() < FOCUSED_LEN;
     if cross_refs(index, full)
         .iter()
-        .any(|&i| links.subtree.get(i).copied().unwrap_or(false))
+        .any(|&i| links.subtree.get(i).copied().unwrap_or(false) && focused(i))
     {
         return true;
     }
@@ -193,7 +196,7 @@ pub(crate) fn unit_linked(
     if cues::THIS_CLAUSE.is_match(full) {
         let mut cur = doc.provisions.get(unit.prov).and_then(|p| p.parent);
         while let Some(i) = cur {
-            if links.subtree.get(i).copied().unwrap_or(false) {
+            if links.subtree.get(i).copied().unwrap_or(false) && focused(i) {
                 return true;
             }
             cur = doc.provisions.get(i).and_then(|p| p.parent);
@@ -201,6 +204,10 @@ pub(crate) fn unit_linked(
     }
     false
 }
+
+/// The longest provision (with its sub-provisions) a cross-reference or "this clause" may
+/// reach and still be read as pointing at anti-trafficking terms.
+const FOCUSED_LEN: usize = 6000;
 
 /// The nearest preceding heading provision at the same or a shallower depth.
 fn heading_before(doc: &Document, prov: usize) -> Option<usize> {
