@@ -171,11 +171,10 @@ impl Ctx<'_> {
         while hi + 1 < doc.provisions.len() && same_level(hi + 1) && hi - unit.prov < 12 {
             hi += 1;
         }
-        let (Some(a), Some(b)) = (doc.provisions.get(lo), doc.provisions.get(hi)) else {
+        let Some(a) = doc.provisions.get(lo) else {
             return false;
         };
         let len = doc.subtree_span(hi).end.saturating_sub(a.span.start);
-        let _ = b;
         len < 3000 && (lo..=hi).any(|i| self.links.subtree.get(i).copied().unwrap_or(false))
     }
 
@@ -732,10 +731,10 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
 }
 
 /// The incorporating sentence a reference in a clause table or list depends on: the closest
-/// "incorporated by reference" in the 3,000 bytes before the unit.
+/// "incorporated" in the 20,000 bytes before the unit (clause tables run long).
 fn incorporating_context<'d>(ctx: &Ctx<'d>, unit: &Unit) -> Option<&'d str> {
     let doc = ctx.doc;
-    let mut from = unit.span.start.saturating_sub(3000);
+    let mut from = unit.span.start.saturating_sub(20_000);
     while from > 0 && !doc.text.is_char_boundary(from) {
         from -= 1;
     }
