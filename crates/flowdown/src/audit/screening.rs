@@ -106,6 +106,9 @@ impl ExactListScreen {
 
 impl PartyScreen for ExactListScreen {
     fn screen(&self, party: &Party) -> Vec<ListMatch> {
+        if self.entries.is_empty() {
+            return Vec::new();
+        }
         let mut out: Vec<(usize, ListMatch)> = Vec::new();
         for x in &party.identifiers {
             for &i in self

@@ -42,6 +42,13 @@ impl GapRule for UndeclaredSubcontractorInContract {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
         let d = cx.decl();
+        let has_documents = d
+            .links
+            .iter()
+            .any(|l| l.flowdown.as_ref().is_some_and(|f| f.document.is_some()));
+        if cx.contract_names.is_empty() && !has_documents {
+            return;
+        }
         let declared: HashSet<String> = d
             .parties
             .iter()
