@@ -236,13 +236,18 @@ impl<'a> LineCounter<'a> {
 
     /// The line of a byte offset at or after the previous one.
     pub(crate) fn line_at(&mut self, byte: u64) -> usize {
-        let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        let mut end = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
         // On CRLF input the record starts at the `\n` that ends the previous line.
         while end < self.text.len() && matches!(self.text[end], b'\r' | b'\n') {
             end += 1;
         }
         if end > self.pos {
-            self.line += self.text[self.pos..end].iter().filter(|b| **b == b'\n').count();
+            self.line += self.text[self.pos..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
             self.pos = end;
         }
         self.line

@@ -101,6 +101,36 @@ const CJK_FORMS: &[(&str, &str, LegalFamily)] = &[
 /// Longest sequences first so `co ltd` wins over `co`.
 const TOKEN_FORMS: &[(&[&str], &str, LegalFamily)] = &[
     (
+        &["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"],
+        "ooo",
+        LegalFamily::LimitedLiability,
+    ),
+    (
+        &["tovarystvo", "z", "obmezhenoyu", "vidpovidalnistyu"],
+        "tov",
+        LegalFamily::LimitedLiability,
+    ),
+    (
+        &["publichnoe", "aktsionernoe", "obshchestvo"],
+        "pao",
+        LegalFamily::JointStock,
+    ),
+    (
+        &["otkrytoe", "aktsionernoe", "obshchestvo"],
+        "oao",
+        LegalFamily::JointStock,
+    ),
+    (
+        &["zakrytoe", "aktsionernoe", "obshchestvo"],
+        "zao",
+        LegalFamily::JointStock,
+    ),
+    (
+        &["aktsionernoe", "obshchestvo"],
+        "ao",
+        LegalFamily::JointStock,
+    ),
+    (
         &["open", "joint", "stock", "company"],
         "ojsc",
         LegalFamily::JointStock,
@@ -865,6 +895,11 @@ mod tests {
         assert_eq!(d("ООО «Ромашка»"), "romashka");
         assert_eq!(forms("OOO Romashka"), ["ooo"]);
         assert_eq!(d("ПАО Газпром"), "gazprom");
+        assert_eq!(
+            d("Общество с ограниченной ответственностью «Ромашка»"),
+            "romashka"
+        );
+        assert_eq!(forms("Публичное акционерное общество «Газпром»"), ["pao"]);
         assert_eq!(forms("АО «Концерн Калашников»"), ["ao"]);
         assert_eq!(d("Banco Santander, S.A."), "banco santander");
         assert_eq!(d("Fratelli Rossi S.p.A."), "fratelli rossi");
