@@ -100,6 +100,11 @@ pub(crate) struct CheckArgs {
     /// Another name of the supplying party (e.g. `Vendor`, `PNC`); repeatable.
     #[arg(long, value_name = "TERM")]
     pub(crate) supplier_term: Vec<String>,
+    /// Judge each PATH as one contract made of several files: a directory of core terms,
+    /// schedules and exhibits, or a `flowdown-bundle.txt` manifest listing them. One clause
+    /// index spans the files; evidence names the file.
+    #[arg(long)]
+    pub(crate) bundle: bool,
     /// Configuration file [default: `flowdown.toml` or `[tool.flowdown]` in `pyproject.toml`,
     /// looked for from the working directory upwards].
     #[arg(long, value_name = "FILE")]

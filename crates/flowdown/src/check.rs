@@ -82,6 +82,17 @@ pub fn check_path(pack: &Pack, path: &Path, opts: &CheckOptions) -> DocumentRepo
     }
 }
 
+/// Reads several files as one contract (a directory or a `flowdown-bundle.txt` manifest) and
+/// judges them together: one clause index across the files, cross-references resolved between
+/// them. A member that cannot be read fails the bundle with an error naming it.
+#[must_use]
+pub fn check_bundle(pack: &Pack, path: &Path, opts: &CheckOptions) -> DocumentReport {
+    match flowdown_ingest::read_bundle(path, &opts.read) {
+        Ok(doc) => check_document(pack, &doc, opts),
+        Err(e) => DocumentReport::failed(path.display().to_string(), None, &e),
+    }
+}
+
 /// Checks files in order and builds the report.
 #[must_use]
 pub fn check_paths(pack: &Pack, paths: &[PathBuf], opts: &CheckOptions) -> Report {
@@ -103,7 +114,8 @@ pub fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     for input in inputs {
         if input.is_dir() {
             let mut found = Vec::new();
-            walk(input, &mut found)?;
+            let mut seen = std::collections::HashSet::new();
+            walk(input, &mut found, &mut seen)?;
             found.sort();
             out.extend(found);
         } else {
@@ -113,13 +125,23 @@ pub fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+/// Walks `dir` recursively. A directory reached twice (a symlink loop such as `up -> ..`, or two
+/// links to one directory) is walked once: `seen` holds canonical paths.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> Result<(), Error> {
+    let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canonical) {
+        return Ok(());
+    }
     let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
     for entry in rd {
         let entry = entry.map_err(|e| Error::io(dir.display().to_string(), &e))?;
         let p = entry.path();
         if p.is_dir() {
-            walk(&p, out)?;
+            walk(&p, out, seen)?;
         } else {
             out.push(p);
         }

@@ -31,7 +31,9 @@ pub mod report;
 pub mod screen;
 pub mod waiver;
 
-pub use check::{check_document, check_path, check_paths, check_text, collect_paths, CheckOptions};
-pub use batch::{check_paths_parallel, default_jobs};
-pub use pack::{Pack, RequirementDef};
 pub use audit::{audit_path, audit_paths, AuditOptions};
+pub use batch::{check_paths_parallel, default_jobs};
+pub use check::{
+    check_bundle, check_document, check_path, check_paths, check_text, collect_paths, CheckOptions,
+};
+pub use pack::{Pack, RequirementDef};

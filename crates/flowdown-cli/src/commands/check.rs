@@ -89,7 +89,20 @@ pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
             bar.set_position(n);
         }
     };
-    let mut report = flowdown::check_paths_parallel(&pack, &paths, &opts, args.jobs, &on_done);
+    let mut report = if args.bundle {
+        flowdown::core::Report {
+            schema_version: flowdown::core::Report::SCHEMA_VERSION,
+            pack: pack.pack_ref(),
+            documents: args
+                .paths
+                .iter()
+                .map(|p| flowdown::check_bundle(&pack, p, &opts))
+                .collect(),
+            declarations: Vec::new(),
+        }
+    } else {
+        flowdown::check_paths_parallel(&pack, &paths, &opts, args.jobs, &on_done)
+    };
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
