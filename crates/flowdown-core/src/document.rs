@@ -468,10 +468,12 @@ impl DocumentBuilder {
         if self.open_block.is_none() {
             self.begin_block(BlockKind::Paragraph);
         }
-        for ch in text.chars() {
+        if text.contains(['\n', '\r']) {
             self.doc
                 .text
-                .push(if ch == '\n' || ch == '\r' { ' ' } else { ch });
+                .extend(text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+        } else {
+            self.doc.text.push_str(text);
         }
     }
 
