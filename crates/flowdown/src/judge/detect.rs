@@ -337,7 +337,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         || (cues::SANCTION_NEGATED.is_match(&full) && cues::SANCTION.is_match(&full));
     if sanction_cue
         && !cues::ECONOMIC_SANCTIONS.is_match(&full)
-        && !(ctx.parties.actor(&full) == Actor::Supplier && !ctx.parties.names_buyer(&full))
+        && (ctx.parties.actor(&full) != Actor::Supplier || ctx.parties.names_buyer(&full))
     {
         let negated = cues::SANCTION_NEGATED.find(&full);
         let (s, r) = match modality(lex, &full) {

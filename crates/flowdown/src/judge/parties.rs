@@ -71,10 +71,9 @@ impl Parties {
             .collect();
         let defines = |name: &str| defined.iter().any(|d| d.eq_ignore_ascii_case(name));
         let self_sub = defines("Subcontractor") || defines("Sub-contractor");
-        if self_sub || defines("Seller") {
-            if defines("Contractor") || defines("Prime Contractor") {
-                roles.insert("contractor".into(), Actor::Buyer);
-            }
+        if (self_sub || defines("Seller")) && (defines("Contractor") || defines("Prime Contractor"))
+        {
+            roles.insert("contractor".into(), Actor::Buyer);
         }
         // Defined short names: role from their own words or from how the document uses them.
         for name in &defined {
@@ -206,14 +205,6 @@ impl Parties {
         self.names.find_iter(text).any(|m| {
             m.as_str().starts_with(|c: char| c.is_uppercase())
                 && self.roles.get(&m.as_str().to_lowercase()) == Some(&Actor::Buyer)
-        })
-    }
-
-    /// True when `text` names a supplier party (capitalised).
-    pub(crate) fn names_supplier(&self, text: &str) -> bool {
-        self.names.find_iter(text).any(|m| {
-            m.as_str().starts_with(|c: char| c.is_uppercase())
-                && self.roles.get(&m.as_str().to_lowercase()) == Some(&Actor::Supplier)
         })
     }
 }

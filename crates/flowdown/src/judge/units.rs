@@ -108,10 +108,7 @@ pub(crate) fn sentences(doc: &Document, span: Span) -> Vec<Span> {
             let next = bytes.get(j).copied().unwrap_or(b' ');
             let starts_new =
                 next.is_ascii_uppercase() || matches!(next, b'(' | b'"' | b'[') || next >= 0x80;
-            if starts_new && b == b'.' && !is_abbreviation(&text[start..i]) {
-                push_trimmed(&mut out, span.start, text, start, i + 1);
-                start = j;
-            } else if starts_new && b != b'.' {
+            if starts_new && (b != b'.' || !is_abbreviation(&text[start..i])) {
                 push_trimmed(&mut out, span.start, text, start, i + 1);
                 start = j;
             }
