@@ -332,6 +332,8 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
     }
     // sanctions
+    // "by threat of penalty" belongs to the definition of forced labour, not to remedies.
+    let full = cues::PENALTY_THREAT.replace_all(&full, " ").into_owned();
     let sanction_cue = cues::SANCTION.is_match(&full)
         || (cues::SANCTION_NEGATED.is_match(&full) && !cues::TERMINATE.is_match(&full))
         || (cues::SANCTION_NEGATED.is_match(&full) && cues::SANCTION.is_match(&full));
@@ -388,8 +390,9 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     let notify = cues::NOTIFY.is_match(&full)
         && cues::NOTIFY_TRIGGER.is_match(&full)
         && (ctx.parties.names_buyer(&full)
-            || full.to_lowercase().contains("hotline")
-            || full.to_lowercase().contains("authorit"));
+            || ["hotline", "authorit", "police", "law enforcement"]
+                .iter()
+                .any(|w| full.to_lowercase().contains(w)));
     let cooperate = cues::COOPERATE.is_match(&full);
     if notify || cooperate {
         if let Some((s, r)) = ctx
