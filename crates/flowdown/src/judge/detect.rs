@@ -305,7 +305,11 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         && (cues::FLOW_NEAR.is_match(&subs_text) || subject_names_subcontractors(&subs_text))
     {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
-            let (s, r) = match (s, cues::FIRST_TIER.find(&full)) {
+            // "all tiers, including first-tier and lower-tier" is no limit.
+            let limit = cues::FIRST_TIER
+                .find(&full)
+                .filter(|_| !cues::ALL_TIERS.is_match(&full));
+            let (s, r) = match (s, limit) {
                 (Status::Satisfied, Some(m)) => (
                     Status::Weak,
                     format!("scope limited: {}", quote(m.as_str())),
@@ -375,6 +379,17 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     // due-diligence
     if cues::DUE_DILIGENCE.is_match(&full) {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
+            // Due diligence on direct suppliers only is limited in scope.
+            let limit = cues::FIRST_TIER
+                .find(&full)
+                .filter(|_| !cues::ALL_TIERS.is_match(&full));
+            let (s, r) = match (s, limit) {
+                (Status::Satisfied, Some(m)) => (
+                    Status::Weak,
+                    format!("scope limited: {}", quote(m.as_str())),
+                ),
+                (s, _) => (s, r),
+            };
             push(hit("due-diligence", s, ui, r));
         }
     }
