@@ -43,6 +43,7 @@ cues! {
     DEF_PURPOSE = r"\b(?:exploitation|slavery|servitude|peonage|debt\s+bondage|sex(?:ual)?\b|organs?|forced\s+labou?r|involuntary)\b";
     DEF_FORCED = r"\b(?:forced\s+(?:or\s+compulsory\s+)?labou?r|forced\s+labou?r\s+or\s+services|labou?r\s+or\s+services|compulsory\s+labou?r|involuntary\s+servitude)\b";
     DEF_CHILD = r"\b(?:child(?:ren)?|minors?|under\s+(?:the\s+age\s+of\s+)?18|(?:18|eighteen)\s+years|age\s+of\s+(?:18|eighteen))\b";
+    DEFINITIONS_LEAD = r"(?:\bdefinitions?\b|\bas\s+used\s+in\s+this\b|\bin\s+this\s+(?:clause|section|agreement|contract|attachment|schedule)\s*,?\s+(?:the\s+following|unless)\b)";
     DEF_REFERENCE = r"(?:\bas\s+defined\s+(?:in|by|under)\b|\bhas\s+the\s+meaning\s+(?:given|set\s+out|ascribed|assigned)\b|\bwithin\s+the\s+meaning\s+of\b|\bshall\s+have\s+the\s+meaning\b)";
     DEF_STATUTE = r"\b(?:22\s+U\.?S\.?C\.?\s+(?:§\s*)?7102|Trafficking\s+Victims\s+Protection\s+Act|Modern\s+Slavery\s+Act|ILO\s+(?:Forced\s+Labou?r\s+)?Convention|Convention\s+(?:No\.?\s*)?29)\b";
     NOTIFY = r"\b(?:notif\w*|inform\w*|report\w*|disclos\w*|advis\w*|alert\w*|tell|notice)\b";

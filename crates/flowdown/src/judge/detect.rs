@@ -515,13 +515,44 @@ fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
 }
 
 fn definition(ctx: &Ctx<'_>, ui: usize, unit: &Unit) -> Option<Hit> {
-    // Read the definition with its sub-items.
+    // Read the definition with its sub-items. A definition that is incomplete on its own but
+    // sits in a definitions block ("(a) Definitions. As used in this clause —") is read with
+    // the terms it relies on (forced labor, coercion, commercial sex act); the block is then
+    // the decisive provision.
     let span = ctx.doc.subtree_span(unit.prov);
-    let text = if span.len() < 4000 {
+    let own_text = if span.len() < 4000 {
         view_text(ctx.doc, span, ctx.view)
     } else {
         unit.text.clone()
     };
+    let own = definition_of_text(ui, &own_text)?;
+    if own.status == Status::Satisfied {
+        return Some(own);
+    }
+    let Some(block) = definitions_block(ctx, unit.prov) else {
+        return Some(own);
+    };
+    let bspan = ctx.doc.subtree_span(block);
+    let btext = view_text(ctx.doc, bspan, ctx.view);
+    match definition_of_text(ui, &btext) {
+        Some(mut h) if h.status == Status::Satisfied => {
+            if let Some(ls) = ctx
+                .doc
+                .provisions
+                .get(block)
+                .and_then(|b| super::units::sentences(ctx.doc, b.span).first().copied())
+            {
+                h.via.push(ls);
+                h.via_first = true;
+            }
+            Some(h)
+        }
+        _ => Some(own),
+    }
+}
+
+fn definition_of_text(ui: usize, text: &str) -> Option<Hit> {
+    let text = text.to_owned();
     if cues::DEF_REFERENCE.is_match(&text) && cues::DEF_STATUTE.is_match(&text) {
         let m = cues::DEF_STATUTE
             .find(&text)
@@ -576,6 +607,22 @@ fn definition(ctx: &Ctx<'_>, ui: usize, unit: &Unit) -> Option<Hit> {
             format!("definition omits {}", lacks.join(", ")),
         ))
     }
+}
+
+/// The definitions block a definition sits in: an ancestor (or the provision just before a
+/// run of definitions) that introduces definitions and is not too long.
+fn definitions_block(ctx: &Ctx<'_>, prov: usize) -> Option<usize> {
+    let doc = ctx.doc;
+    let mut cur = doc.provisions.get(prov).and_then(|p| p.parent);
+    while let Some(i) = cur {
+        let p = doc.provisions.get(i)?;
+        let head: String = doc.slice(p.span).chars().take(160).collect();
+        if cues::DEFINITIONS_LEAD.is_match(&head) && doc.subtree_span(i).len() < 16_000 {
+            return Some(i);
+        }
+        cur = p.parent;
+    }
+    None
 }
 
 /// Recognised references in a unit.
