@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -40,17 +39,18 @@ def term_patterns():
 def measure(cmd, runs, stdout_path):
     walls, cpus, rss = [], [], []
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        with open(stdout_path, "wb") as out:
-            p = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE)
+        with open(stdout_path, "wb") as out, open(str(stdout_path) + ".err", "wb") as err:
+            p = subprocess.Popen(cmd, stdout=out, stderr=err)
+            # wait4 gives this child's own rusage: CPU time and peak RSS of this run only.
+            _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if p.returncode not in (0, 1):
-            sys.exit(f"{cmd[0]} failed ({p.returncode}): {p.stderr.decode()[-2000:]}")
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            sys.exit(f"{cmd[0]} failed ({code}): {open(str(stdout_path) + '.err').read()[-2000:]}")
         walls.append(wall)
-        cpus.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-        rss.append(after.ru_maxrss)  # KiB; max over children so far (monotone)
+        cpus.append(ru.ru_utime + ru.ru_stime)
+        rss.append(ru.ru_maxrss)  # KiB
     return {
         "wall_s": statistics.median(walls),
         "cpu_s": statistics.median(cpus),
