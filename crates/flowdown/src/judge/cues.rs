@@ -63,6 +63,8 @@ cues! {
     REFERENCE_TITLES = r"\b(?:Combat(?:t)?ing|Certification\s+Regarding|Representation\s+Regarding|Policy\s+on\s+Combat(?:t)?ing|Prohibition\s+of)\s+Trafficking\s+in\s+(?:Persons|Human\s+Beings)(?:\s+Compliance\s+Plan)?|\bTrafficking\s+in\s+Persons\s+Compliance\s+Plan\b";
     MENTION_BEFORE = r"(?:\b(?:see|identified\s+(?:in|at)|defined\s+in|described\s+in|required\s+(?:by|under)|prescribed\s+(?:in|by|at)|specified\s+in|listed\s+in|paragraphs?\s+\([a-z0-9]+\)(?:\s*\([0-9a-z]+\))*\s+of)\b[^.;:]{0,110}|\bentitled\s+[^.;]{0,80})$";
     INSERT_INSTRUCTION = r"\b(?:insert|use)\s+(?:the\s+)?(?:following\s+)?(?:clause|provision)s?\b";
+    CLAUSE_NUMBER = r"\b(?:52|252)\.\d{3}-\d{1,4}\b";
+    CARVE_BACK = r"\b(?:other\s+than|except(?:\s+for)?)\s+(?:those|the\s+(?:clauses|provisions)|as\s+(?:listed|set\s+out|provided))\b";
     MENTION_AFTER = r"^\s*\([a-z]\)";
     SCOPE_LIMIT = r"\b(?:appl(?:y|ies)\s+(?:solely|only|exclusively)\s+(?:to|with\s+respect\s+to|in\s+respect\s+of)\s+(?:\w+\s+){0,6}?(?:portions?|parts?|work|items?|orders?|tasks?)|(?:solely|only)\s+(?:to\s+the\s+extent\s+)?(?:\w+\s+){0,8}?(?:funded|financed|paid\s+for)\s+(?:\w+\s+){0,3}?(?:by|with|using|from)\s+(?:\w+\s+){0,2}?(?:government|federal))\b";
     CERTIFY_ONLY = r"\b(?:certif(?:y|ies|ied)|represents?|warrants?)\b";

@@ -1030,6 +1030,31 @@ fn run_view(
         }
     }
     hits.extend(extra);
+    // An exclusion in a list item about another clause ("52.203-17 …; this clause does not
+    // apply to contracts of DoD") is about that clause; one that carves back what it names
+    // ("not required to flow down any FAR clause, other than those in this paragraph") does
+    // not reach a recognised reference the document incorporates.
+    let referenced: std::collections::BTreeSet<&'static str> = hits
+        .iter()
+        .filter(|h| h.by_reference && h.status != Status::Excluded)
+        .map(|h| h.detector)
+        .collect();
+    hits.retain(|h| {
+        if h.by_reference || !h.via.is_empty() {
+            return true;
+        }
+        let Some(u) = units.get(h.unit) else {
+            return true;
+        };
+        // A list item naming another (unrecognised) FAR clause is about that clause.
+        let about_other_clause = cues::CLAUSE_NUMBER.is_match(&u.text)
+            && !lex.references.iter().any(|r| r.pattern.is_match(&u.text))
+            && lex.trafficking_in(&u.text).is_none();
+        let carved_back = h.status == Status::Excluded
+            && cues::CARVE_BACK.is_match(&u.full())
+            && referenced.contains(h.detector);
+        !(about_other_clause || carved_back)
+    });
     // "Subject to clause 22" where clause 22 excludes or hedges: the weakest link decides.
     for h in &mut hits {
         if h.status == Status::Excluded {
