@@ -17,7 +17,8 @@ fn flowdown(args: &[&str], cwd: &Path) -> (i32, String, String) {
     )
 }
 
-const GOOD: &str = "1. This Agreement is between NSPA (the \"Buyer\") and Acme Ltd (the \"Supplier\").\n\n\
+const GOOD: &str =
+    "1. This Agreement is between NSPA (the \"Buyer\") and Acme Ltd (the \"Supplier\").\n\n\
 2. The Supplier shall not engage in, support or facilitate trafficking in persons.\n";
 
 #[test]
@@ -25,7 +26,14 @@ fn missing_path_is_an_error_entry_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), GOOD).unwrap();
     let (code, out, _) = flowdown(
-        &["check", "--no-config", "--format", "json", "nope.txt", "a.txt"],
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "nope.txt",
+            "a.txt",
+        ],
         dir.path(),
     );
     assert_eq!(code, 2);
@@ -77,7 +85,10 @@ fn other_languages_are_an_error_not_eleven_missing() {
     assert_eq!(code, 2);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["documents"][0]["error"]["kind"], "unsupported-language");
-    assert_eq!(v["documents"][0]["requirements"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        v["documents"][0]["requirements"].as_array().unwrap().len(),
+        0
+    );
 }
 
 #[test]
@@ -150,7 +161,11 @@ fn bad_pack_names_the_key_and_line() {
     assert!(err.contains("bad.toml"), "{err}");
     assert!(err.contains("line"), "{err}");
     assert!(err.contains("severity") || err.contains("fatal"), "{err}");
-    let unknown = builtin.replacen("language = \"en\"", "language = \"en\"\ncolour = \"red\"", 1);
+    let unknown = builtin.replacen(
+        "language = \"en\"",
+        "language = \"en\"\ncolour = \"red\"",
+        1,
+    );
     std::fs::write(dir.path().join("unknown.toml"), &unknown).unwrap();
     let (code, _, err) = flowdown(
         &["check", "--no-config", "--pack", "unknown.toml", "a.txt"],

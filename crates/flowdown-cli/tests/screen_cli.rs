@@ -36,7 +36,10 @@ fn matches_exit_1_with_explanations_in_every_format() {
     let p = p.to_str().unwrap();
     let (code, out, _) = run(&["screen", p, "--list", LIST]);
     assert_eq!(code, 1);
-    assert!(out.contains("1.000  Anadolu Iplik Sanayi A.S. — list demo-forced-labour"), "{out}");
+    assert!(
+        out.contains("1.000  Anadolu Iplik Sanayi A.S. — list demo-forced-labour"),
+        "{out}"
+    );
     assert!(out.contains("legal forms dropped |as"), "{out}");
     assert!(out.contains("2 parties screened against 2 entries in 1 list(s) at threshold 0.86: 1 matched (1 matches)"), "{out}");
     let (code, out, _) = run(&["screen", p, "--list", LIST, "--format", "json"]);
@@ -60,17 +63,39 @@ fn no_match_exits_0_and_a_threshold_of_1_keeps_exact_ones() {
     let (code, out, _) = run(&["screen", p.to_str().unwrap(), "--list", LIST]);
     assert_eq!(code, 0, "{out}");
     let p = parties("name,country\nKaradeniz Textile,TR\n");
-    let (code, _, _) = run(&["screen", p.to_str().unwrap(), "--list", LIST, "--threshold", "1"]);
+    let (code, _, _) = run(&[
+        "screen",
+        p.to_str().unwrap(),
+        "--list",
+        LIST,
+        "--threshold",
+        "1",
+    ]);
     assert_eq!(code, 0);
-    let (code, _, _) = run(&["screen", p.to_str().unwrap(), "--list", LIST, "--threshold", "0.9"]);
+    let (code, _, _) = run(&[
+        "screen",
+        p.to_str().unwrap(),
+        "--list",
+        LIST,
+        "--threshold",
+        "0.9",
+    ]);
     assert_eq!(code, 1);
 }
 
 #[test]
 fn a_declaration_is_read_as_parties() {
-    let (code, out, _) = run(&["screen", "fixtures/declarations/listed-party/fires.json", "--list", LIST]);
+    let (code, out, _) = run(&[
+        "screen",
+        "fixtures/declarations/listed-party/fires.json",
+        "--list",
+        LIST,
+    ]);
     assert_eq!(code, 1);
-    assert!(out.contains("Anadolu Iplik Sanayi A.S. (TR) [spin-3]"), "{out}");
+    assert!(
+        out.contains("Anadolu Iplik Sanayi A.S. (TR) [spin-3]"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -469,9 +469,10 @@ impl DocumentBuilder {
             self.begin_block(BlockKind::Paragraph);
         }
         if text.contains(['\n', '\r']) {
-            self.doc
-                .text
-                .extend(text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+            self.doc.text.extend(
+                text.chars()
+                    .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+            );
         } else {
             self.doc.text.push_str(text);
         }

@@ -6,7 +6,10 @@ fn main() {
         println!("usage: provisions FILE");
         return;
     };
-    match flowdown::ingest::read_path(std::path::Path::new(&path), &flowdown::ingest::ReadOptions::default()) {
+    match flowdown::ingest::read_path(
+        std::path::Path::new(&path),
+        &flowdown::ingest::ReadOptions::default(),
+    ) {
         Ok(doc) => {
             for (i, p) in doc.provisions.iter().enumerate() {
                 let text: String = doc.slice(p.span).chars().take(70).collect();

@@ -226,7 +226,10 @@ impl Pack {
                     return Err(Error::new(
                         ErrorKind::Pack,
                         name,
-                        format!("reference `{}` names unknown requirement `{id}`", reference.id),
+                        format!(
+                            "reference `{}` names unknown requirement `{id}`",
+                            reference.id
+                        ),
                     ));
                 }
             }
@@ -242,7 +245,8 @@ impl Pack {
             .0
             .get_or_init(|| {
                 std::sync::Arc::new(
-                    crate::judge::Lexicon::new(self).unwrap_or_else(|_| crate::judge::Lexicon::empty()),
+                    crate::judge::Lexicon::new(self)
+                        .unwrap_or_else(|_| crate::judge::Lexicon::empty()),
                 )
             })
             .clone()

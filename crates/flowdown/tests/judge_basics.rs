@@ -98,7 +98,11 @@ fn removed_by_strikethrough() {
         "1. ~~The Supplier shall not use forced labour.~~\n2. The Supplier shall deliver.\n",
         &CheckOptions::default(),
     );
-    let p = r.requirements.iter().find(|x| x.id == "prohibition").unwrap();
+    let p = r
+        .requirements
+        .iter()
+        .find(|x| x.id == "prohibition")
+        .unwrap();
     assert_eq!(p.status, Status::Removed);
 }
 
