@@ -70,21 +70,6 @@ pub fn parse_parties_csv(text: &str, path: &str) -> Result<Vec<Party>> {
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parties() {
-        let p =
-            parse_parties_csv("name,country,identifiers\nAcme,Germany,lei:X1\n", "p.csv").unwrap();
-        assert_eq!(p[0].countries, ["DE"]);
-        assert_eq!(p[0].id.as_deref(), Some("p.csv:2"));
-        let e = parse_parties_csv("name,country\nAcme,DE\nBeta,Narnia\n", "p.csv").unwrap_err();
-        assert!(e.message.starts_with("line 3: unknown country"));
-    }
-}
-
 /// Reads the parties to screen: a parties CSV (`name,country,identifiers`), or a supply-chain
 /// declaration (native JSON, CSV folder, XLSX, OCDS, OMTSF) whose parties are taken.
 ///
@@ -112,4 +97,19 @@ pub fn read_parties(path: &std::path::Path) -> Result<Vec<Party>> {
         .filter(|p| !p.name.trim().is_empty() || !p.identifiers.is_empty())
         .map(super::seam::party_of)
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parties() {
+        let p =
+            parse_parties_csv("name,country,identifiers\nAcme,Germany,lei:X1\n", "p.csv").unwrap();
+        assert_eq!(p[0].countries, ["DE"]);
+        assert_eq!(p[0].id.as_deref(), Some("p.csv:2"));
+        let e = parse_parties_csv("name,country\nAcme,DE\nBeta,Narnia\n", "p.csv").unwrap_err();
+        assert!(e.message.starts_with("line 3: unknown country"));
+    }
 }
