@@ -136,4 +136,38 @@ fn ccs_framework_as_a_bundle() {
         );
     }
     let _ = std::fs::remove_dir_all(&tmp);
+    // Core Terms 12.1 brings Joint Schedule 5 in with "reasonable endeavours": the schedule's
+    // strong duties are weak in the bundle; Core Terms alone say nothing; the schedule alone
+    // is strong.
+    let status = |r: &flowdown::DocumentReport, id: &str| {
+        r.requirements
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.status)
+            .unwrap()
+    };
+    for id in ["prohibition", "subcontractor-flowdown", "due-diligence"] {
+        assert_eq!(status(&bundle, id), Status::Weak, "bundle {id}");
+        assert_eq!(status(&core, id), Status::Missing, "core terms alone {id}");
+        assert_eq!(
+            status(&js5, id),
+            Status::Satisfied,
+            "joint schedule 5 alone {id}"
+        );
+    }
+    let ev = &bundle
+        .requirements
+        .iter()
+        .find(|x| x.id == "prohibition")
+        .unwrap()
+        .evidence[0];
+    assert!(
+        ev.file
+            .as_deref()
+            .is_some_and(|f| f.contains("Joint Schedule 5")),
+        "{ev:?}"
+    );
+    for id in ["termination", "sanctions", "funds-use", "remediation"] {
+        assert_eq!(status(&bundle, id), Status::Missing, "bundle {id}");
+    }
 }
