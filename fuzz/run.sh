@@ -13,10 +13,12 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
  -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
  -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
-cargo build --release --bin "$T"
+# --target: RUSTFLAGS then instrument only the fuzzed code, not build scripts and proc macros.
+HOST=$(rustc -vV | sed -n 's/^host: //p')
+cargo build --release --target "$HOST" --bin "$T"
 CORPUS=${TMPDIR:-/tmp}/flowdown-fuzz/$T
 mkdir -p "$CORPUS" "artifacts/$T"
 SEEDS=seeds/$T; [ -d "$SEEDS" ] || SEEDS=
 # -rss_limit_mb: the 1 GB memory target; -timeout: a hang is a finding.
-"$CARGO_TARGET_DIR/release/$T" "$CORPUS" $SEEDS -max_total_time="$SECS" -rss_limit_mb=1024 \
+"$CARGO_TARGET_DIR/$HOST/release/$T" "$CORPUS" $SEEDS -max_total_time="$SECS" -rss_limit_mb=1024 \
   -timeout=10 -max_len=262144 -artifact_prefix="artifacts/$T/" -print_final_stats=1 2>&1 | tee "${TMPDIR:-/tmp}/flowdown-fuzz-$T.log" | grep -E 'Done|stat::|ERROR|SUMMARY|panicked|#[0-9]+ +DONE' || true
