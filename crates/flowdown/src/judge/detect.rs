@@ -855,16 +855,44 @@ fn detector_of(req: &crate::RequirementDef) -> &'static str {
 fn prefilter(doc: &Document, lex: &Lexicon) -> Option<Vec<bool>> {
     let n = doc.provisions.len();
     let mut wanted = vec![false; n];
+    // Provisions by start for a binary search (own spans are disjoint, in document order).
+    let mut by_start: Vec<(usize, usize, usize)> = doc
+        .provisions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.span.start, p.span.end, i))
+        .collect();
+    by_start.sort_unstable();
+    let provision_at = |offset: usize| -> Option<usize> {
+        let k = by_start.partition_point(|&(start, _, _)| start <= offset);
+        let &(_, end, i) = by_start.get(k.checked_sub(1)?)?;
+        (offset < end).then_some(i)
+    };
+    let bytes = doc.text.as_bytes();
     let mut any = false;
     for m in lex.anchors.find_iter(&doc.text) {
+        // Anchors start a word: "enforced" is not "forced", "preconvicted" is no "convict".
+        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+            continue;
+        }
         any = true;
-        if let Some(p) = doc.provision_at(m.start()) {
+        if let Some(p) = provision_at(m.start()) {
             wanted[p] = true;
         }
     }
     if !any {
         return None;
     }
+    // Is there anything about trafficking (or a recognised reference) at all? If not, only the
+    // anchored provisions are read (a general retaliation clause can still be `weak`).
+    let substantive = wanted.iter().enumerate().any(|(i, w)| {
+        *w && doc.provisions.get(i).is_some_and(|p| {
+            let t = doc.slice(p.span);
+            lex.trafficking_in(t).is_some()
+                || lex.partial.is_match(t)
+                || lex.references.iter().any(|r| r.pattern.is_match(t))
+        })
+    });
     // Ancestors and descendants of anchored provisions (lead-ins, sub-items, headings).
     for i in 0..n {
         if wanted[i] {
@@ -881,6 +909,9 @@ fn prefilter(doc: &Document, lex: &Lexicon) -> Option<Vec<bool>> {
                 wanted[i] = true;
             }
         }
+    }
+    if !substantive {
+        return Some(wanted);
     }
     // Cross-referencing provisions anywhere (remedies clauses, "Subject to", schedules).
     for (i, p) in doc.provisions.iter().enumerate() {

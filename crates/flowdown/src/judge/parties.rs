@@ -20,7 +20,7 @@ pub(crate) enum Actor {
 
 #[derive(Debug)]
 pub(crate) struct Parties {
-    names: Regex,
+    names: NameFinder,
     roles: BTreeMap<String, Actor>,
     /// The supplying party is itself called "Subcontractor" (the document is a sub-contract).
     self_sub: bool,
@@ -42,6 +42,66 @@ static DEFINED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .build()
     .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"))
 });
+
+static THIS_SUB_AGREEMENT: LazyLock<Regex> =
+    LazyLock::new(|| super::lexicon::cue(r"\bthis\s+sub-?contract\b"));
+
+/// Finds party names (ASCII case-insensitive, whole words, optional plural `s`). Built per
+/// document with Aho-Corasick: compiling a regex of the names for every document cost more than
+/// judging it.
+#[derive(Debug)]
+struct NameFinder {
+    ac: Option<aho_corasick::AhoCorasick>,
+}
+
+/// A party name found in a text.
+struct NameMatch<'t> {
+    text: &'t str,
+}
+
+impl<'t> NameMatch<'t> {
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+impl NameFinder {
+    fn new<'a>(names: impl Iterator<Item = &'a String>) -> Self {
+        let mut v: Vec<&String> = names.filter(|n| !n.is_empty()).collect();
+        v.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let ac = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&v)
+            .ok();
+        Self { ac }
+    }
+
+    fn find_iter<'t>(&self, text: &'t str) -> Vec<NameMatch<'t>> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let bytes = text.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut out = Vec::new();
+        for m in ac.find_iter(text) {
+            if m.start() > 0 && word(bytes[m.start() - 1]) {
+                continue;
+            }
+            let mut end = m.end();
+            if bytes.get(end).is_some_and(|b| *b == b's' || *b == b'S') {
+                end += 1;
+            }
+            if bytes.get(end).is_some_and(|b| word(*b)) {
+                continue;
+            }
+            if let Some(t) = text.get(m.start()..end) {
+                out.push(NameMatch { text: t });
+            }
+        }
+        out
+    }
+}
 
 static MUTUAL: LazyLock<Regex> =
     LazyLock::new(|| super::lexicon::cue(r"\b(?:each|either|both|neither|the)\s+part(?:y|ies)\b"));
@@ -89,17 +149,7 @@ impl Parties {
         for t in extra_supplier {
             roles.insert(t.to_lowercase(), Actor::Supplier);
         }
-        let mut names: Vec<&String> = roles.keys().collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let alternation = names
-            .iter()
-            .map(|n| regex::escape(n))
-            .collect::<Vec<_>>()
-            .join("|");
-        let names = RegexBuilder::new(&format!(r"(?-u:\b)(?:{alternation})s?(?-u:\b)"))
-            .case_insensitive(true)
-            .build()
-            .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"));
+        let names = NameFinder::new(roles.keys());
         Self {
             names,
             roles,
@@ -116,8 +166,9 @@ impl Parties {
                 .replace_all(text, "this agreement")
                 .into_owned()
         } else {
-            let this = super::lexicon::cue(r"\bthis\s+sub-?contract\b");
-            this.replace_all(text, "this agreement").into_owned()
+            THIS_SUB_AGREEMENT
+                .replace_all(text, "this agreement")
+                .into_owned()
         };
         if self.self_sub {
             let mut res = String::with_capacity(out.len());
@@ -202,50 +253,91 @@ impl Parties {
 
     /// True when `text` names a buyer party (capitalised).
     pub(crate) fn names_buyer(&self, text: &str) -> bool {
-        self.names.find_iter(text).any(|m| {
+        self.names.find_iter(text).into_iter().any(|m| {
             m.as_str().starts_with(|c: char| c.is_uppercase())
                 && self.roles.get(&m.as_str().to_lowercase()) == Some(&Actor::Buyer)
         })
     }
 }
 
+/// After a party's name: the verb that shows it supplies.
+static SUPPLY_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    super::lexicon::cue(
+        r"^\s+(?:shall|will|agrees\s+to|desires\s+to|wishes\s+to|is\s+engaged\s+in|has\s+agreed\s+to)?\s*(?:\w+\s+){0,3}?(?:manufactur|suppl(?:y|ies)|deliver|provid|sell|perform|produc|distribut|ship|render)",
+    )
+});
+
+/// After a party's name: the verb that shows it buys.
+static BUY_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    super::lexicon::cue(
+        r"^\s+(?:shall|will|agrees\s+to|desires\s+to|wishes\s+to|has\s+agreed\s+to)?\s*(?:\w+\s+){0,3}?(?:pay|purchas|order|buy|acquir|procur|engag|retain|appoint)",
+    )
+});
+
+/// A quoted role right after a quoted short name: `("PNC" or "Buyer")`, `("IAC", the "Supplier")`.
+static QUOTED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(r#"^["\u{201D}][^)]{0,60}?["\u{201C}]([A-Za-z ]{2,30})["\u{201D}]"#)
+        .build()
+        .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"))
+});
+
 fn infer_role(doc: &Document, name: &str, lex: &Lexicon) -> Option<Actor> {
-    let esc = regex::escape(name);
-    // The parenthesis may itself say the role: ("PNC" or "Buyer"), ("IAC", the "Supplier").
-    let own = RegexBuilder::new(&format!(
-        r#"["\u{{201C}}]{esc}["\u{{201D}}][^)]{{0,60}}["\u{{201C}}]([A-Za-z ]{{2,30}})["\u{{201D}}]"#
-    ))
-    .build()
-    .ok()?;
-    if let Some(c) = own.captures(doc.text.get(..doc.text.len().min(6000)).unwrap_or("")) {
-        let role = c
-            .get(1)
-            .map(|m| m.as_str().to_lowercase())
-            .unwrap_or_default();
-        if lex.supplier_terms.iter().any(|t| t.to_lowercase() == role) {
-            return Some(Actor::Supplier);
+    let head6 = doc
+        .text
+        .get(..floor_boundary(&doc.text, 6000))
+        .unwrap_or("");
+    // The parenthesis may itself say the role.
+    for (i, _) in head6.match_indices(name) {
+        let quoted_before = head6[..i].ends_with(['"', '\u{201C}']);
+        let after = &head6[i + name.len()..];
+        if !quoted_before {
+            continue;
         }
-        if lex.buyer_terms.iter().any(|t| t.to_lowercase() == role) {
-            return Some(Actor::Buyer);
+        if let Some(c) = QUOTED_ROLE.captures(after) {
+            let role = c
+                .get(1)
+                .map(|m| m.as_str().to_lowercase())
+                .unwrap_or_default();
+            if lex.supplier_terms.iter().any(|t| t.to_lowercase() == role) {
+                return Some(Actor::Supplier);
+            }
+            if lex.buyer_terms.iter().any(|t| t.to_lowercase() == role) {
+                return Some(Actor::Buyer);
+            }
         }
     }
-    let supply = RegexBuilder::new(&format!(
-        r"\b{esc}\s+(?:shall|will|agrees\s+to|desires\s+to|wishes\s+to|is\s+engaged\s+in|has\s+agreed\s+to)?\s*(?:\w+\s+){{0,3}}?(?:manufactur|suppl(?:y|ies)|deliver|provid|sell|perform|produc|distribut|ship|render)"
-    ))
-    .case_insensitive(true)
-    .build()
-    .ok()?;
-    let buy = RegexBuilder::new(&format!(
-        r"\b{esc}\s+(?:shall|will|agrees\s+to|desires\s+to|wishes\s+to|has\s+agreed\s+to)?\s*(?:\w+\s+){{0,3}}?(?:pay|purchas|order|buy|acquir|procur|engag|retain|appoint)"
-    ))
-    .case_insensitive(true)
-    .build()
-    .ok()?;
-    let s = supply.find_iter(&doc.text).count();
-    let b = buy.find_iter(&doc.text).count();
+    // The parties clause, recitals and first operative clauses say who supplies; reading the
+    // first 40 kB keeps this linear in the number of defined names.
+    let head = doc
+        .text
+        .get(..floor_boundary(&doc.text, 40_000))
+        .unwrap_or(&doc.text);
+    let (mut s, mut b) = (0usize, 0usize);
+    let bytes = head.as_bytes();
+    for (i, _) in head.match_indices(name) {
+        if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let end = i + name.len();
+        let after = head.get(end..floor_boundary(head, end + 80)).unwrap_or("");
+        if SUPPLY_AFTER_NAME.is_match(after) {
+            s += 1;
+        }
+        if BUY_AFTER_NAME.is_match(after) {
+            b += 1;
+        }
+    }
     match s.cmp(&b) {
         std::cmp::Ordering::Greater => Some(Actor::Supplier),
         std::cmp::Ordering::Less => Some(Actor::Buyer),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+fn floor_boundary(text: &str, max: usize) -> usize {
+    let mut i = max.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
