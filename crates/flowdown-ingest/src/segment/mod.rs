@@ -1141,6 +1141,21 @@ impl<'d> Tree<'d> {
         };
         let (title, body) = self.title_of(info, g);
         let structural = e.kind == EKind::Struct;
+        // "BACKGROUND (A) … (B) …" then "1. DEFINITIONS AND INTERPRETATION": a decimal-numbered
+        // heading in capitals ends the recitals (recitals are lettered or run-in, not headed).
+        if self.in_recitals()
+            && info.title_only
+            && e.style == Some(Style::Decimal)
+            && title.as_deref().is_some_and(|t| {
+                t.chars().any(char::is_alphabetic)
+                    && t.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                    && !is_recital_heading(t)
+            })
+        {
+            self.end_recitals();
+        }
         let parent_lead_in = self.stack.last().is_some_and(|t| t.lead_in);
         let heading = info.title_only
             && (structural || !self.in_recitals())
