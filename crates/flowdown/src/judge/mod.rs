@@ -60,7 +60,7 @@ pub fn judge(pack: &Pack, doc: &Document, opts: &JudgeOptions) -> Vec<Requiremen
     detect::judge_document(pack, &lex, doc, opts)
 }
 
-/// A placeholder result for requirements when nothing was found.
+/// The result when a document has nothing to judge: every requirement `missing`.
 pub(crate) fn missing(pack: &Pack) -> Vec<RequirementResult> {
     pack.requirements
         .iter()
