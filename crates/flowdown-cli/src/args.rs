@@ -105,6 +105,19 @@ pub(crate) struct CheckArgs {
     /// index spans the files; evidence names the file.
     #[arg(long)]
     pub(crate) bundle: bool,
+    /// Largest document read, in bytes (default 64 MiB); larger files are a `limit-exceeded`
+    /// error entry.
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) max_file_size: Option<u64>,
+    /// Most entries in a DOCX/ODT zip container (default 10,000).
+    #[arg(long, value_name = "N")]
+    pub(crate) max_zip_entries: Option<usize>,
+    /// Largest uncompressed size of a zip container's entries, in bytes (default 512 MiB).
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) max_uncompressed_size: Option<u64>,
+    /// Deepest XML/HTML element nesting (default 256).
+    #[arg(long, value_name = "N")]
+    pub(crate) max_xml_depth: Option<usize>,
     /// Configuration file [default: `flowdown.toml` or `[tool.flowdown]` in `pyproject.toml`,
     /// looked for from the working directory upwards].
     #[arg(long, value_name = "FILE")]

@@ -174,3 +174,28 @@ fn bad_pack_names_the_key_and_line() {
     assert_eq!(code, 2);
     assert!(err.contains("colour"), "{err}");
 }
+
+#[test]
+fn max_file_size_is_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), GOOD).unwrap();
+    let (code, out, _) = flowdown(
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--max-file-size",
+            "20",
+            "a.txt",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["documents"][0]["error"]["kind"], "limit-exceeded");
+    assert!(v["documents"][0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("--max-file-size"));
+}

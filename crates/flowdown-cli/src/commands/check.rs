@@ -63,10 +63,24 @@ pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         None => None,
     };
 
-    let opts = CheckOptions {
+    let mut opts = CheckOptions {
         supplier_terms: args.supplier_term.clone(),
         ..CheckOptions::default()
     };
+    let limits = &mut opts.read.limits;
+    if let Some(n) = args.max_file_size {
+        limits.max_file_size = n;
+    }
+    if let Some(n) = args.max_zip_entries {
+        limits.max_zip_entries = n;
+    }
+    if let Some(n) = args.max_uncompressed_size {
+        limits.max_total_uncompressed = n;
+        limits.max_entry_size = limits.max_entry_size.min(n);
+    }
+    if let Some(n) = args.max_xml_depth {
+        limits.max_xml_depth = n;
+    }
     let (include, exclude) = config.matchers(&args.include, &args.exclude)?;
     let paths = flowdown::paths::collect_filtered(&args.paths, &include, &exclude)?;
 
