@@ -104,8 +104,18 @@ pub fn check_paths(pack: &Pack, paths: &[PathBuf], opts: &CheckOptions) -> Repor
     }
 }
 
-/// Expands files and directories (recursively, sorted) into document paths. A path that does
-/// not exist is kept, so that it is reported as an error entry.
+/// File extensions a directory search picks up (case-insensitive). Files named on the command
+/// line are read whatever their name; format detection is by content either way. `.doc` is
+/// listed so that a legacy Word file is reported as unsupported rather than passed over.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "docx", "docm", "odt", "html", "htm", "xhtml", "xml", "pdf",
+    "doc",
+];
+
+/// Expands files and directories into document paths. Directories are searched recursively,
+/// in sorted order, for files with a [`DOCUMENT_EXTENSIONS`] extension; hidden entries and
+/// Word lock files (`~$…`) are skipped. A named path that does not exist is kept, so that it is
+/// reported as an error entry.
 ///
 /// # Errors
 /// Never for missing paths; an error only for a directory that cannot be listed.
@@ -140,12 +150,20 @@ fn walk(
     for entry in rd {
         let entry = entry.map_err(|e| Error::io(dir.display().to_string(), &e))?;
         let p = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
         if p.is_dir() {
             walk(&p, out, seen)?;
-        } else {
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            DOCUMENT_EXTENSIONS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(e))
+        }) {
             out.push(p);
         }
     }
-    let _ = ErrorKind::Io;
     Ok(())
 }
