@@ -225,7 +225,10 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
             out.push(h);
         }
     }
-    if kind == ProvisionKind::Definition {
+    // A definition satisfies nothing but `definition`, whether the segmenter saw a definitions
+    // block or a numbered clause that only defines a term ("1.7 \"Trafficking\" has its
+    // meaning under …").
+    if kind == ProvisionKind::Definition || cues::DEF_HEAD.is_match(&unit.text) {
         return;
     }
     let excluding = lex.exclusions.is_match(&full);
@@ -628,6 +631,12 @@ fn definitions_block(ctx: &Ctx<'_>, prov: usize) -> Option<usize> {
 /// Recognised references in a unit.
 fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     let full = unit.full();
+    let defining = cues::DEF_HEAD.is_match(&unit.text)
+        || ctx
+            .doc
+            .provisions
+            .get(unit.prov)
+            .is_some_and(|p| p.kind == ProvisionKind::Definition);
     for r in &ctx.lex.references {
         let Some(m) = r.pattern.find(&unit.text) else {
             continue;
@@ -669,8 +678,13 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             // "(e) through (h)" style ranges are rare; the listed letters are taken as given.
         }
         // "except paragraph (h), which shall not apply": the disapplication is the carve-out's.
-        let excluded =
-            switched_off.is_empty() && carved.is_empty() && cues::EXCLUSION_OF_REF.is_match(&near);
+        // "shall not be construed by reference to any international instrument, including the
+        // Palermo Protocol": the document refuses the reference.
+        let refused = cues::NEG_REFERENCE.is_match(before);
+        let excluded = refused
+            || (switched_off.is_empty()
+                && carved.is_empty()
+                && cues::EXCLUSION_OF_REF.is_match(&near));
         carved.extend(switched_off.iter().cloned());
         let removed: Vec<&String> = carved
             .iter()
@@ -703,6 +717,10 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             def.title
         );
         let mut give = |id: &String, status: Status, reason: String, extra: Option<String>| {
+            // A definition that borrows its meaning from a reference gives only the definition.
+            if defining && id != "definition" {
+                return;
+            }
             let Some(req) = pack.requirement(id) else {
                 return;
             };
@@ -723,7 +741,11 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
                 give(
                     id,
                     Status::Excluded,
-                    format!("excluded: {} does not apply", def.title),
+                    if refused {
+                        format!("excluded: the document refuses {}", def.title)
+                    } else {
+                        format!("excluded: {} does not apply", def.title)
+                    },
                     None,
                 );
             }
@@ -850,6 +872,64 @@ fn detector_of(req: &crate::RequirementDef) -> &'static str {
         .unwrap_or("prohibition")
 }
 
+/// The defined terms of a document that stand for trafficking: every term defined in a
+/// definition whose own name is about trafficking (`"Trafficking in Human Beings" or "THB"
+/// has the meaning …`, `"Trafficking" has its meaning under the criminal law …`), unless the
+/// definition is about another sense of the word (drug trafficking, ad traffic).
+fn trafficking_aliases(doc: &Document, lex: &Lexicon) -> Vec<String> {
+    static QUOTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new("[\"\u{201C}]([^\"\u{201C}\u{201D}]{2,60})[\"\u{201D}]")
+            .expect("static pattern")
+    });
+    static CRIMINAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        super::lexicon::cue(
+            r"\b(?:criminal|offen[cs]es?|penal\s+code|Palermo|Protocol|Convention|Act\s+\d{4}|Act\s+of\s+\d{4}|U\.?S\.?C)\b",
+        )
+    });
+    let mut out: Vec<String> = Vec::new();
+    for p in &doc.provisions {
+        let text = doc.slice(p.span);
+        let Some(head) = cues::DEF_HEAD.find(text) else {
+            continue;
+        };
+        let terms: Vec<&str> = QUOTED
+            .captures_iter(head.as_str())
+            .filter_map(|c| c.get(1).map(|m| m.as_str().trim()))
+            .collect();
+        let body_end = text
+            .char_indices()
+            .nth(head.end() + 600)
+            .map_or(text.len(), |(i, _)| i);
+        let body = text.get(head.end()..body_end).unwrap_or("");
+        // A full name ("Trafficking in Human Beings") stands for trafficking by itself; a bare
+        // word ("Trafficking", "Servitude") only when the definition is about people or the
+        // criminal law, not ad serving or a right of way.
+        let about = terms.iter().any(|t| {
+            let lower = t.to_lowercase();
+            lex.trafficking_in(t).is_some()
+                || ([
+                    "traffick",
+                    "slavery",
+                    "servitude",
+                    "forced labour",
+                    "forced labor",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+                    && (super::lexicon::has_human_context(body) || CRIMINAL.is_match(body)))
+        });
+        if !about || lex.trafficking_traps.is_match(body) || lex.servitude_traps.is_match(body) {
+            continue;
+        }
+        for t in terms {
+            if t.chars().any(char::is_alphabetic) && !out.iter().any(|o| o == t) {
+                out.push(t.to_owned());
+            }
+        }
+    }
+    out
+}
+
 /// Provisions worth reading: those with an anchor word, their ancestors and descendants, and
 /// (when any exist) every provision that cross-references or says "this clause".
 fn prefilter(doc: &Document, lex: &Lexicon) -> Option<Vec<bool>> {
@@ -878,6 +958,13 @@ fn prefilter(doc: &Document, lex: &Lexicon) -> Option<Vec<bool>> {
         any = true;
         if let Some(p) = provision_at(m.start()) {
             wanted[p] = true;
+        }
+    }
+    if let Some(ac) = &lex.aliases {
+        for m in ac.find_iter(&doc.text) {
+            if let Some(p) = provision_at(m.start()) {
+                wanted[p] = true;
+            }
         }
     }
     if !any {
@@ -1293,8 +1380,20 @@ pub(crate) fn judge_document(
     doc: &Document,
     opts: &JudgeOptions,
 ) -> Vec<RequirementResult> {
-    let Some(wanted) = prefilter(doc, lex) else {
+    let Some(mut wanted) = prefilter(doc, lex) else {
         return super::missing(pack);
+    };
+    // Defined terms that stand for trafficking ("THB") are anchors of this document.
+    let aliases = trafficking_aliases(doc, lex);
+    let with_aliases;
+    let lex = if aliases.is_empty() {
+        lex
+    } else {
+        with_aliases = lex.with_aliases(&aliases);
+        if let Some(w) = prefilter(doc, &with_aliases) {
+            wanted = w;
+        }
+        &with_aliases
     };
     let parties = Parties::read(doc, lex, &opts.supplier_terms);
     let current = run_view(pack, lex, doc, &parties, &wanted, View::Current);

@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 
 /// Compiled judge data for one pack.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     pub(crate) trafficking: Regex,
     pub(crate) partial: Regex,
@@ -19,10 +19,13 @@ pub struct Lexicon {
     pub(crate) references: Vec<CompiledRef>,
     /// Cheap anchors: a document without any of them has nothing to judge.
     pub(crate) anchors: AhoCorasick,
+    /// Defined terms of one document that stand for trafficking ("THB", "Trafficking" when
+    /// the contract defines it): matched case-sensitively as whole words.
+    pub(crate) aliases: Option<AhoCorasick>,
 }
 
 /// A compiled recognised reference.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct CompiledRef {
     pub(crate) index: usize,
     pub(crate) pattern: Regex,
@@ -195,6 +198,7 @@ impl Lexicon {
             buyer_terms: t.buyer_terms.clone(),
             references,
             anchors,
+            aliases: None,
         })
     }
 
@@ -213,7 +217,34 @@ impl Lexicon {
             buyer_terms: Vec::new(),
             references: Vec::new(),
             anchors: AhoCorasick::new(ANCHORS).unwrap_or_else(|_| empty_ac()),
+            aliases: None,
         }
+    }
+
+    /// This lexicon with a document's defined terms for trafficking added (see `aliases`).
+    #[must_use]
+    pub(crate) fn with_aliases(&self, aliases: &[String]) -> Self {
+        let mut lex = self.clone();
+        lex.aliases = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(aliases)
+            .ok();
+        lex
+    }
+
+    /// The first whole-word occurrence of a document alias in `text`.
+    pub(crate) fn alias_in<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let ac = self.aliases.as_ref()?;
+        let bytes = text.as_bytes();
+        ac.find_iter(text)
+            .find(|m| {
+                let before = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
+                let after = bytes
+                    .get(m.end())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
+                before && after
+            })
+            .map(|m| &text[m.start()..m.end()])
     }
 
     /// Finds the trafficking concept in a text, ignoring trap senses. Returns the matched words.
@@ -242,7 +273,7 @@ impl Lexicon {
             }
             return Some(word);
         }
-        None
+        self.alias_in(text)
     }
 }
 
@@ -252,7 +283,7 @@ static DEPICTION: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     )
 });
 
-fn has_human_context(text: &str) -> bool {
+pub(crate) fn has_human_context(text: &str) -> bool {
     static RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         cue(
             r"\b(?:persons?|human\s+beings?|people|women|children|labou?r|slavery|forced|victims?)\b",
