@@ -233,6 +233,32 @@ struct Info {
     first_word: usize,
 }
 
+/// A row of a clause table or list that cites a regulation clause (`52.222-50   NOV-21
+/// Combating Trafficking in Persons`, `52.222-50 Combating Trafficking in Persons (Nov
+/// 2021)`): an item of the clause that lists it, not the heading of a new clause.
+fn is_citation_row(text: &str, p: &Parsed) -> bool {
+    static DATED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{4}\)[\s.;,]*$")
+            .ok()
+    });
+    let [tok] = p.toks.as_slice() else {
+        return false;
+    };
+    if tok.style != Style::Schedule
+        || !tok.text.contains('-')
+        || !tok.text.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let after = text.get(p.len..).unwrap_or_default();
+    let columns = after.starts_with("  ") || after.starts_with('\t') || after.starts_with(", ");
+    let line = after.lines().next().unwrap_or_default();
+    columns
+        || DATED
+            .as_ref()
+            .is_some_and(|re| re.is_match(line.trim_end()))
+}
+
 fn analyse(doc: &Document, u: &Unit) -> Info {
     let block = doc.blocks.get(u.first);
     let text = doc.text.get(u.text_start..u.span.end).unwrap_or_default();
@@ -265,7 +291,7 @@ fn analyse(doc: &Document, u: &Unit) -> Info {
     if let Some(p) = label.and_then(parse_label) {
         info.num = Some(p);
         info.labelled = true;
-    } else if let Some(p) = parse_leading(text) {
+    } else if let Some(p) = parse_leading(text).filter(|p| !is_citation_row(text, p)) {
         let after = text.get(p.len..).unwrap_or_default();
         let sep = after.len()
             - after

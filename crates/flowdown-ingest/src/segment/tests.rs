@@ -681,3 +681,15 @@ fn empty_and_odd_input() {
         assert!(d.provisions.len() <= d.blocks.len() + 1);
     }
 }
+
+#[test]
+fn clause_table_rows_stay_in_their_clause() {
+    // Rows citing regulation clauses (columns, or a date at the end) are items of the clause
+    // that lists them, not headings of new clauses; a FAR clause's own heading still is one.
+    let d = text_doc(
+        "30. GOVERNMENT PROVISIONS\n\n30.2 The following clauses are incorporated by reference:\n\n  52.203-6       JUN-20    Restrictions on Subcontractor Sales\n  52.222-50      NOV-21    Combating Trafficking in Persons\n52.222-21 Prohibition of Segregated Facilities (Apr 2015)\n\n30.3 Next clause.\n",
+    );
+    assert_eq!(numbers(&d), ["30", "30.2", "30.3"]);
+    let far = text_doc("52.222-50 Combating Trafficking in Persons.\n\n(a) Definitions.\n");
+    assert_eq!(numbers(&far), ["52.222-50", "(a)"]);
+}

@@ -32,6 +32,9 @@ struct Hit {
     /// The first `via` span is the decisive provision (a termination right unlocked by a
     /// deeming clause).
     via_first: bool,
+    /// Where exactly the decisive words stand when that is narrower than the unit (the row of
+    /// a clause table that cites a reference).
+    at: Option<Span>,
 }
 
 struct Ctx<'a> {
@@ -195,6 +198,7 @@ fn hit(detector: &'static str, status: Status, unit: usize, reason: String) -> H
         via: Vec::new(),
         by_reference: false,
         via_first: false,
+        at: None,
     }
 }
 
@@ -712,6 +716,31 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             .find(&full)
             .or_else(|| incorporating_context(ctx, unit).and_then(|c| cues::SCOPE_LIMIT.find(c)))
             .map(|m| m.as_str().to_owned());
+        // The line that cites the reference, when the unit runs over several lines.
+        let row = {
+            let raw = ctx.doc.slice(unit.span);
+            r.pattern.find(raw).and_then(|m| {
+                let ls = raw[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+                let le = raw[m.end()..].find('\n').map_or(raw.len(), |i| m.end() + i);
+                // Only a row that starts with the reference (a table row, a list line), not a
+                // reference in the middle of wrapped prose.
+                let lead = raw[ls..m.start()].trim();
+                let prev = raw[..ls].trim_end().rsplit('\n').next().unwrap_or("");
+                let indented = raw[ls..].starts_with([' ', '\t']);
+                let listed = prev.ends_with(':')
+                    || prev.trim_start().starts_with('[')
+                    || prev.split_whitespace().next().is_some_and(|w| {
+                        w.contains('-')
+                            && w.contains('.')
+                            && w.starts_with(|c: char| c.is_ascii_digit())
+                    });
+                let row_start = lead.len() <= 12
+                    && lead.split_whitespace().count() <= 2
+                    && (indented || listed);
+                (row_start && (ls > 0 || le < raw.len()))
+                    .then(|| Span::new(unit.span.start + ls, unit.span.start + le))
+            })
+        };
         let note = format!(
             "incorporated by reference: {} (the text is not in the document)",
             def.title
@@ -727,6 +756,7 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
             let detector = detector_of(req);
             let mut h = hit(detector, status, ui, reason);
             h.by_reference = true;
+            h.at = row;
             h.notes.push(note.clone());
             if let Some(e) = extra {
                 h.notes.push(e);
@@ -1469,7 +1499,7 @@ fn decide(
     }
     let unit_ev = |h: &Hit| -> Evidence {
         let u = &view.units[h.unit];
-        evidence(doc, u.span, Some(u.prov), None)
+        evidence(doc, h.at.unwrap_or(u.span), Some(u.prov), None)
     };
     let exclusions: Vec<&&Hit> = hits
         .iter()
