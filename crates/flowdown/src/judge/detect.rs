@@ -47,6 +47,8 @@ struct Ctx<'a> {
     caps: BTreeMap<usize, (Status, String)>,
     /// Provisions reached through a binding incorporation (their infinitive lists bind).
     incorporated: BTreeMap<usize, String>,
+    /// Remedies clauses pointed at by an anti-trafficking provision: target → source.
+    pointed: Vec<(usize, usize)>,
     view: View,
 }
 
@@ -246,8 +248,28 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     let linked = strong.is_some()
         || ctx.linked(unit, &t_text)
         || ((excluding || local_ref) && ctx.sibling_linked(unit));
+    // A unit inside a remedies clause that an anti-trafficking provision points at: that
+    // provision is evidence too.
+    let pointer = ctx
+        .pointed
+        .iter()
+        .find(|&&(t, _)| structure::within(ctx.doc, unit.prov, t))
+        .and_then(|&(_, src)| ctx.doc.provisions.get(src))
+        .filter(|_| strong.is_none());
     let mut push = |mut h: Hit| {
         h.overrides = overrides;
+        if let Some(src) = pointer {
+            if matches!(h.detector, "termination" | "sanctions" | "remediation") {
+                h.via.push(src.span);
+                let num = src
+                    .number
+                    .as_deref()
+                    .map_or(String::new(), |n| format!(" {n}"));
+                h.notes.push(format!(
+                    "applies to the anti-trafficking terms through clause{num}"
+                ));
+            }
+        }
         out.push(h);
     };
 
@@ -1060,7 +1082,8 @@ fn run_view(
     view: View,
 ) -> ViewResult {
     let index = ClauseIndex::new(doc);
-    let links = structure::links(doc, lex, view, wanted);
+    let pointed = structure::remedy_pointers(doc, lex, &index);
+    let links = structure::links(doc, lex, view, wanted, &pointed);
     let units = build_units(doc, view, wanted);
     let mut ctx = Ctx {
         doc,
@@ -1070,6 +1093,7 @@ fn run_view(
         links: &links,
         caps: BTreeMap::new(),
         incorporated: BTreeMap::new(),
+        pointed,
         view,
     };
     // Incorporation chains: "must use reasonable endeavours to comply with Schedule 5".
@@ -1425,6 +1449,18 @@ pub(crate) fn judge_document(
         }
         &with_aliases
     };
+    // Remedies clauses an anti-trafficking provision points at are read with their sub-items.
+    let pointed = structure::remedy_pointers(doc, lex, &ClauseIndex::new(doc));
+    for &(t, _) in &pointed {
+        for i in t..doc.provisions.len() {
+            if i != t && !structure::within(doc, i, t) {
+                break;
+            }
+            if let Some(w) = wanted.get_mut(i) {
+                *w = true;
+            }
+        }
+    }
     let parties = Parties::read(doc, lex, &opts.supplier_terms);
     let current = run_view(pack, lex, doc, &parties, &wanted, View::Current);
     let has_removals = doc.revisions.iter().any(|r| r.kind.is_removal());

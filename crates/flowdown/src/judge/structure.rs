@@ -115,16 +115,104 @@ pub(crate) struct Links {
     pub(crate) subtree: Vec<bool>,
 }
 
-pub(crate) fn links(doc: &Document, lex: &Lexicon, view: View, wanted: &[bool]) -> Links {
+/// Remedies clauses that an anti-trafficking provision points at ("The remedies in clause 14
+/// apply to any breach of clause 9 (Anti-Slavery)", "Clause 14 applies to any breach of this
+/// clause 9"): the targets are read as linked to trafficking, like their source.
+pub(crate) fn remedy_pointers(
+    doc: &Document,
+    lex: &Lexicon,
+    index: &ClauseIndex,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, p) in doc.provisions.iter().enumerate() {
+        if !p.kind.is_operative() {
+            continue;
+        }
+        let text = doc.slice(p.span);
+        if p.span.len() > 4000 || !text.contains("ppl") {
+            continue;
+        }
+        for c in cues::REMEDY_POINTER.captures_iter(text) {
+            let Some(num) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
+            let kw = c
+                .get(0)
+                .map_or("", |m| m.as_str())
+                .split_whitespace()
+                .find(|w| {
+                    let l = w.to_lowercase();
+                    ["clause", "section", "article", "paragraph"]
+                        .iter()
+                        .any(|k| l.starts_with(k))
+                })
+                .unwrap_or("clause");
+            let Some(target) = index.resolve(kw, num.as_str()) else {
+                continue;
+            };
+            if within(doc, i, target) || out.iter().any(|&(t, _)| t == target) {
+                continue;
+            }
+            // The pointing provision must itself be about trafficking: its sentence, a title
+            // above it, or the heading of its section.
+            let about = lex
+                .trafficking_in(c.get(0).map_or("", |m| m.as_str()))
+                .is_some()
+                || lex.trafficking_in(text).is_some()
+                || ancestors_titled(doc, lex, i)
+                || heading_before(doc, i).is_some_and(|h| {
+                    doc.provisions
+                        .get(h)
+                        .and_then(|hp| hp.title.as_deref())
+                        .is_some_and(|t| lex.trafficking_in(t).is_some())
+                });
+            if about {
+                out.push((target, i));
+            }
+        }
+    }
+    out
+}
+
+fn ancestors_titled(doc: &Document, lex: &Lexicon, i: usize) -> bool {
+    let mut cur = doc.provisions.get(i).and_then(|p| p.parent);
+    while let Some(a) = cur {
+        let Some(p) = doc.provisions.get(a) else {
+            return false;
+        };
+        if p.title
+            .as_deref()
+            .is_some_and(|t| lex.trafficking_in(t).is_some())
+        {
+            return true;
+        }
+        cur = p.parent;
+    }
+    false
+}
+
+pub(crate) fn links(
+    doc: &Document,
+    lex: &Lexicon,
+    view: View,
+    wanted: &[bool],
+    pointed: &[(usize, usize)],
+) -> Links {
     let n = doc.provisions.len();
     let mut own = vec![false; n];
+    for &(t, _) in pointed {
+        if let Some(o) = own.get_mut(t) {
+            *o = true;
+        }
+    }
     for (i, p) in doc.provisions.iter().enumerate() {
         if matches!(p.kind, ProvisionKind::Toc | ProvisionKind::Annotation) {
             continue;
         }
-        if p.title
-            .as_deref()
-            .is_some_and(|t| lex.trafficking_in(t).is_some())
+        if own[i]
+            || p.title
+                .as_deref()
+                .is_some_and(|t| lex.trafficking_in(t).is_some())
         {
             own[i] = true;
             continue;
