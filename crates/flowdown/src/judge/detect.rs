@@ -437,7 +437,10 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
             || ["hotline", "authorit", "police", "law enforcement"]
                 .iter()
                 .any(|w| full.to_lowercase().contains(w)));
-    let cooperate = cues::COOPERATE.is_match(&full);
+    // The supplier's duty to cooperate, not a worker "who … cooperates with an investigation".
+    let cooperate = cues::COOPERATE
+        .find_iter(&full)
+        .any(|m| !cues::WHO_CLAUSE.is_match(&full[..m.start()]));
     if notify || cooperate {
         if let Some((s, r)) = ctx
             .obligation(unit, &full)
