@@ -224,9 +224,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     let partial = lex.partial.find(&full).map(|m| m.as_str().to_owned());
 
     // Definition: a definition of trafficking (or an equivalent) with the Palermo elements.
-    if strong.is_some()
-        && (kind == ProvisionKind::Definition || cues::DEF_FORM.is_match(&unit.text))
-    {
+    if strong.is_some() && (kind == ProvisionKind::Definition || def_form(&unit.text)) {
         if let Some(h) = definition(ctx, ui, unit) {
             out.push(h);
         }
@@ -243,6 +241,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     // An exclusion, or a provision that refers back ("equivalent obligations", "this Code",
     // "paragraph (a)"), reaches the anti-trafficking provisions of the short clause it sits in.
     let local_ref = cues::ANAPHORA.is_match(&full)
+        || cues::SUCH_REPORT.is_match(&full)
         || cues::SIBLING_REF.is_match(&full)
         || cues::THIS_CLAUSE.is_match(&full);
     let linked = strong.is_some()
@@ -605,7 +604,7 @@ fn definition_of_text(ui: usize, text: &str) -> Option<Hit> {
     let purpose = cues::DEF_PURPOSE.is_match(&text);
     let forced = cues::DEF_FORCED.is_match(&text);
     let child = cues::DEF_CHILD.is_match(&text);
-    if !(cues::DEF_FORM.is_match(&text)) {
+    if !def_form(&text) {
         return None;
     }
     let mut lacks = Vec::new();
@@ -925,6 +924,18 @@ fn detector_of(req: &crate::RequirementDef) -> &'static str {
         .copied()
         .find(|x| *x == d)
         .unwrap_or("prohibition")
+}
+
+/// True when a text has the form of a definition ("X" means …), not merely the word "means"
+/// ("by means of coercion", "by any means").
+fn def_form(text: &str) -> bool {
+    cues::DEF_FORM.find_iter(text).any(|m| {
+        let before = text[..m.start()].trim_end().to_ascii_lowercase();
+        !(before.ends_with(" by")
+            || before.ends_with(" any")
+            || before.ends_with(" other")
+            || before == "by")
+    })
 }
 
 /// The defined terms of a document that stand for trafficking: every term defined in a
