@@ -165,6 +165,13 @@ fn keyword(s: &str) -> Option<Parsed> {
     if !keyword_follow_ok(rest) {
         return None;
     }
+    // "clause 6.1." at the start of a line continues a wrapped sentence ("… equivalent to
+    // clause 6.1."): a heading keyword is written with a capital.
+    if c.get(1)
+        .is_some_and(|k| k.as_str().starts_with(|ch: char| ch.is_lowercase()))
+    {
+        return None;
+    }
     let value = c.get(3)?.as_str();
     let (kw, style) = if let Some(k) = c.get(1) {
         let k = k.as_str().to_ascii_lowercase();

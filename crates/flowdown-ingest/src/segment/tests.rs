@@ -693,3 +693,11 @@ fn clause_table_rows_stay_in_their_clause() {
     let far = text_doc("52.222-50 Combating Trafficking in Persons.\n\n(a) Definitions.\n");
     assert_eq!(numbers(&far), ["52.222-50", "(a)"]);
 }
+
+#[test]
+fn lower_case_clause_reference_continues_its_line() {
+    let d = text_doc(
+        "6.3 Sub-contractors are encouraged to adopt standards equivalent to\nclause 6.1.\n\n6.4 Next.\n\nClause 7 Notices\n",
+    );
+    assert_eq!(numbers(&d), ["6.3", "6.4", "Clause 7"]);
+}

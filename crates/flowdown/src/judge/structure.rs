@@ -289,6 +289,15 @@ pub(crate) fn unit_linked(
             }
             cur = doc.provisions.get(i).and_then(|p| p.parent);
         }
+        // "this Code of Conduct" in a short code whose clauses are all top level: the code is
+        // the whole document.
+        let top_level = doc
+            .provisions
+            .get(unit.prov)
+            .is_some_and(|p| p.parent.is_none());
+        if top_level && doc.text.len() < FOCUSED_LEN {
+            return links.own.iter().any(|&o| o);
+        }
     }
     false
 }
