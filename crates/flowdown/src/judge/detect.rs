@@ -207,6 +207,15 @@ fn hit(detector: &'static str, status: Status, unit: usize, reason: String) -> H
 /// Runs every detector on one unit.
 fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     let full = unit.full();
+    // "52.222-50 is incorporated, except paragraph (h), which shall not apply": the carve-out
+    // belongs to the reference (judged by `references`), not to the text detectors.
+    let full = if cues::CARVE_OUT.is_match(&full)
+        && ctx.lex.references.iter().any(|r| r.pattern.is_match(&full))
+    {
+        cues::CARVE_CLAUSE.replace_all(&full, " ").into_owned()
+    } else {
+        full
+    };
     let lex = ctx.lex;
     let kind = ctx
         .doc

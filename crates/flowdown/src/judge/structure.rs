@@ -218,7 +218,10 @@ pub(crate) fn links(
             continue;
         }
         if wanted.get(i).copied().unwrap_or(false) {
+            // The title of a recognised reference ("Combating Trafficking in Persons") is no
+            // link: the reference is judged for what it covers.
             let text = view_text(doc, p.span, view);
+            let text = cues::REFERENCE_TITLES.replace_all(&text, " ");
             own[i] = lex.trafficking_in(&text).is_some();
         }
     }
