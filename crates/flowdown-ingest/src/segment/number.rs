@@ -99,6 +99,16 @@ pub(crate) fn parse_leading(s: &str) -> Option<Parsed> {
             if word <= 5 && next == Some(b')') {
                 return close(s);
             }
+            // `III.1`, `IV.2.3` (a roman section's clauses), `H-9`, `C-12.1` (lettered sections
+            // of government contracts).
+            let digit_after = b.get(word + 1).is_some_and(u8::is_ascii_digit);
+            if digit_after
+                && ((word <= 6 && next == Some(b'.')) || (word <= 2 && next == Some(b'-')))
+            {
+                if let Some(p) = prefixed(s) {
+                    return Some(p);
+                }
+            }
             if word <= 5 && next == Some(b'.') {
                 return dot(s);
             }
@@ -236,6 +246,36 @@ fn title_word(k: &str) -> String {
     c.next().map_or_else(String::new, |f| {
         f.to_uppercase().chain(c).collect::<String>()
     })
+}
+
+static PREFIXED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(
+        r"^([IVXL]{1,6}\.|[A-Z]{1,2}-)(\d{1,3}(?:\.\d{1,3})*)(\.)?((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\))*)",
+    )
+});
+
+/// `III.1`, `H-9`: a clause of a section numbered by a roman numeral or a letter.
+fn prefixed(s: &str) -> Option<Parsed> {
+    let c = PREFIXED.as_ref()?.captures(s)?;
+    let m = c.get(0)?;
+    let suffix = c.get(4).map_or("", |g| g.as_str());
+    let next = s.get(m.end()..).and_then(|r| r.chars().next());
+    if !next.is_none_or(char::is_whitespace) {
+        return None;
+    }
+    let head = format!("{}{}", c.get(1)?.as_str(), c.get(2)?.as_str());
+    let depth = u8::try_from(c.get(2)?.as_str().split('.').count() + 1).unwrap_or(u8::MAX);
+    let mut toks = vec![Tok {
+        style: Style::Decimal,
+        alt: None,
+        value: 0,
+        text: head,
+        depth,
+    }];
+    if !suffix.is_empty() {
+        toks.extend(paren_toks(suffix));
+    }
+    Some(Parsed { toks, len: m.end() })
 }
 
 fn decimal(s: &str) -> Option<Parsed> {

@@ -701,3 +701,28 @@ fn lower_case_clause_reference_continues_its_line() {
     );
     assert_eq!(numbers(&d), ["6.3", "6.4", "Clause 7"]);
 }
+
+#[test]
+fn roman_and_lettered_section_clauses() {
+    let d = text_doc(
+        "SECTION III - SOCIAL RESPONSIBILITY\n\nIII.1 The Manufacturer shall comply.\n\nIII.2 The Manufacturer should not.\n\nSECTION H - SPECIAL REQUIREMENTS\n\nH-9 TRAFFICKING IN PERSONS.\n(a) The Contractor shall not.\n\nH-10 HOURS. Services shall be available.\n",
+    );
+    assert_eq!(
+        numbers(&d),
+        [
+            "Section III",
+            "III.1",
+            "III.2",
+            "Section H",
+            "H-9",
+            "H-9(a)",
+            "H-10"
+        ]
+    );
+    assert_eq!(
+        find(&d, "H-9(a)")
+            .parent
+            .map(|p| d.provisions[p].number.clone()),
+        Some(Some("H-9".into()))
+    );
+}

@@ -483,7 +483,11 @@ fn subject_names_subcontractors(full: &str) -> bool {
         .filter_map(|c| lower.rfind(c).map(|i| i + c.len()))
         .max()
         .unwrap_or(0);
-    cues::SUBCONTRACTORS.is_match(&subject[cut..])
+    // "Contractor, its employees and its agents shall not": agents are not sub-contractors.
+    cues::SUBCONTRACTORS.find_iter(&subject[cut..]).any(|m| {
+        let w = m.as_str().to_ascii_lowercase();
+        !w.ends_with("agents") && !w.ends_with("agent")
+    })
 }
 
 fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {

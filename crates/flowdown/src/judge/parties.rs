@@ -32,6 +32,10 @@ static OWN_SUB: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"))
 });
 
+static SUB_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    super::lexicon::cue(r"(?:^|\n|\.\s)\s*sub-?contractor\b[^:\n.]{0,40}:\s*[A-Z]")
+});
+
 static THIS_SUBCONTRACT: LazyLock<Regex> =
     LazyLock::new(|| super::lexicon::cue(r"\b(?:this|the)\s+sub-?contract\b"));
 
@@ -130,7 +134,9 @@ impl Parties {
             .filter_map(|c| c.get(1).map(|m| m.as_str().trim().to_owned()))
             .collect();
         let defines = |name: &str| defined.iter().any(|d| d.eq_ignore_ascii_case(name));
-        let self_sub = defines("Subcontractor") || defines("Sub-contractor");
+        // "Subcontractor: Amaru Base Operations S.A." in a parties line names it too.
+        let labelled_sub = SUB_LABEL.is_match(head.get(..floor_boundary(head, 2000)).unwrap_or(""));
+        let self_sub = defines("Subcontractor") || defines("Sub-contractor") || labelled_sub;
         if (self_sub || defines("Seller")) && (defines("Contractor") || defines("Prime Contractor"))
         {
             roles.insert("contractor".into(), Actor::Buyer);
@@ -144,6 +150,23 @@ impl Parties {
             let role = infer_role(doc, name, lex);
             if let Some(role) = role {
                 roles.insert(key, role);
+            }
+        }
+        // Two defined parties that the pack's lists both call buyers ("Client" and "Agency"):
+        // how the document uses the names decides which one supplies ("Agency supplies …").
+        let defined_roles: Vec<Actor> = defined
+            .iter()
+            .filter_map(|d| roles.get(&d.to_lowercase()).copied())
+            .collect();
+        let buyers = defined_roles.iter().filter(|r| **r == Actor::Buyer).count();
+        if buyers >= 2 && !defined_roles.contains(&Actor::Supplier) {
+            for name in &defined {
+                let key = name.to_lowercase();
+                if roles.get(&key) == Some(&Actor::Buyer)
+                    && usage_role(doc, name) == Some(Actor::Supplier)
+                {
+                    roles.insert(key, Actor::Supplier);
+                }
             }
         }
         for t in extra_supplier {
@@ -306,8 +329,12 @@ fn infer_role(doc: &Document, name: &str, lex: &Lexicon) -> Option<Actor> {
             }
         }
     }
-    // The parties clause, recitals and first operative clauses say who supplies; reading the
-    // first 40 kB keeps this linear in the number of defined names.
+    usage_role(doc, name)
+}
+
+/// The role a name plays in the parties clause, recitals and first operative clauses ("X
+/// supplies", "X purchases"); reading the first 40 kB keeps this linear in the number of names.
+fn usage_role(doc: &Document, name: &str) -> Option<Actor> {
     let head = doc
         .text
         .get(..floor_boundary(&doc.text, 40_000))
