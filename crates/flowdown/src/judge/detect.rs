@@ -183,6 +183,21 @@ impl Ctx<'_> {
         len < 3000 && (lo..=hi).any(|i| self.links.subtree.get(i).copied().unwrap_or(false))
     }
 
+    /// True when the text cross-references a short numbered sub-clause about trafficking
+    /// ("Section 15.1"; schedules and exhibits are incorporation chains, judged as such).
+    fn ref_linked(&self, full: &str) -> bool {
+        structure::cross_refs(self.index, full).iter().any(|&i| {
+            let sub_clause = self.doc.provisions.get(i).is_some_and(|p| {
+                p.number
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.contains('.'))
+            });
+            sub_clause
+                && self.links.subtree.get(i).copied().unwrap_or(false)
+                && self.doc.subtree_span(i).len() < 6000
+        })
+    }
+
     fn linked(&self, unit: &Unit, full: &str) -> bool {
         structure::unit_linked(self.doc, self.lex, self.links, self.index, unit, full)
     }
@@ -228,6 +243,16 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     let mut strong = lex.trafficking_in(&t_text).map(|_| ());
     if strong.is_none() && cues::SUCH_PRACTICES.is_match(&full) && ctx.linked(unit, &t_text) {
         // "shall not use such labour" under the heading "Forced Labour and Human Trafficking".
+        strong = Some(());
+    }
+    // "it complies with the standard described in Section 15.1", where 15.1 is about forced
+    // labour: compliance with a cross-referenced anti-trafficking provision.
+    if strong.is_none()
+        && cues::COMPLY_WITH.is_match(&full)
+        && !lex.exclusions.is_match(&full)
+        && !cues::SUBJECT_TO.is_match(&full)
+        && ctx.ref_linked(&full)
+    {
         strong = Some(());
     }
     let partial = lex.partial.find(&full).map(|m| m.as_str().to_owned());
@@ -542,14 +567,25 @@ fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
     if !right {
         // The deeming clause unlocks a general right to terminate for material breach: that
         // right is the decisive provision.
-        if let Some(p) = ctx.doc.provisions.iter().find(|p| {
-            p.kind.is_operative() && {
+        // "… for the purposes of Section 18.2": the named termination clause first, else the
+        // buyer's (or either party's) right to terminate for material breach.
+        let named = structure::cross_refs(ctx.index, full)
+            .into_iter()
+            .filter_map(|i| ctx.doc.provisions.get(i))
+            .find(|p| {
                 let t = ctx.doc.slice(p.span);
-                cues::TERMINATE.is_match(t)
-                    && cues::BUYER_RIGHT.is_match(t)
-                    && cues::DEEMED_MATERIAL.is_match(t)
-                    && ctx.parties.names_buyer(t)
-            }
+                cues::TERMINATE.is_match(t) && cues::BUYER_RIGHT.is_match(t)
+            });
+        if let Some(p) = named.or_else(|| {
+            ctx.doc.provisions.iter().find(|p| {
+                p.kind.is_operative() && {
+                    let t = ctx.doc.slice(p.span);
+                    cues::TERMINATE.is_match(t)
+                        && cues::BUYER_RIGHT.is_match(t)
+                        && cues::DEEMED_MATERIAL.is_match(t)
+                        && (ctx.parties.names_buyer(t) || ctx.parties.actor(t) == Actor::Mutual)
+                }
+            })
         }) {
             h.via.push(p.span);
             h.via_first = true;
@@ -1598,6 +1634,18 @@ fn decide(
                     } else {
                         c.reason.clone()
                     };
+                    // Notice in (a) and cooperation in (b) under one lead-in: the lead-in is
+                    // the decisive provision, the items follow.
+                    let (pn, pc) = (view.units[n.unit].prov, view.units[c.unit].prov);
+                    let parent = doc.provisions.get(pn).and_then(|p| p.parent);
+                    if pn != pc
+                        && parent.is_some()
+                        && parent == doc.provisions.get(pc).and_then(|p| p.parent)
+                    {
+                        if let Some(lead) = parent.and_then(|i| doc.provisions.get(i)) {
+                            res.evidence.push(evidence(doc, lead.span, parent, None));
+                        }
+                    }
                     res.evidence.push(unit_ev(n));
                     if c.unit != n.unit {
                         res.evidence.push(unit_ev(c));
