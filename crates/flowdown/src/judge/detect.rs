@@ -633,11 +633,18 @@ fn definition(ctx: &Ctx<'_>, ui: usize, unit: &Unit) -> Option<Hit> {
 
 fn definition_of_text(ui: usize, text: &str) -> Option<Hit> {
     let text = text.to_owned();
-    if cues::DEF_REFERENCE.is_match(&text) && cues::DEF_STATUTE.is_match(&text) {
-        let m = cues::DEF_STATUTE
-            .find(&text)
-            .map(|m| m.as_str().to_owned())
-            .unwrap_or_default();
+    // "as defined in the Modern Slavery Act": the statute must follow the defining words, not
+    // stand in another definition of the same block.
+    let statute = cues::DEF_REFERENCE.find_iter(&text).find_map(|r| {
+        let end = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| i >= r.end() + 150)
+            .unwrap_or(text.len());
+        cues::DEF_STATUTE.find(&text[r.end()..end])
+    });
+    if let Some(m) = statute {
+        let m = m.as_str().to_owned();
         let mut h = hit(
             "definition",
             Status::Satisfied,

@@ -171,7 +171,64 @@ pub(crate) fn remedy_pointers(
             }
         }
     }
+    deemed_pointers(doc, lex, &mut out);
     out
+}
+
+/// "A breach of clause 16.2 is a Serious Breach": the defined kind of breach an
+/// anti-trafficking provision is deemed to be. Capitalised: a defined term of the document.
+static DEEMED_TERM: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b(?:is|are|shall\s+be|will\s+be|constitutes?|shall\s+constitute)\s+(?:deemed\s+(?:to\s+be\s+)?|treated\s+as\s+)?(?:a|an)\s+((?:[A-Z][a-z]+\s+){0,3}(?:Breach|Default|Event\s+of\s+Default|Termination\s+Event|Failure))\b",
+    )
+    .ok()
+});
+
+/// Provisions that give remedies for a defined kind of breach that an anti-trafficking
+/// provision is deemed to be ("16.7 A breach of clause 16.2 is a Serious Breach" → "27.2 If a
+/// Serious Breach occurs, the Authority may …").
+fn deemed_pointers(doc: &Document, lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
+    let Some(re) = DEEMED_TERM.as_ref() else {
+        return;
+    };
+    for (i, p) in doc.provisions.iter().enumerate() {
+        if !p.kind.is_operative() || p.span.len() > 2000 {
+            continue;
+        }
+        let text = doc.slice(p.span);
+        let Some(term) = re.captures(text).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let about = lex.trafficking_in(text).is_some()
+            || ancestors_titled(doc, lex, i)
+            || heading_before(doc, i).is_some_and(|h| {
+                doc.provisions
+                    .get(h)
+                    .and_then(|hp| hp.title.as_deref())
+                    .is_some_and(|t| lex.trafficking_in(t).is_some())
+            });
+        if !about {
+            continue;
+        }
+        let term = term.as_str();
+        let mut found = 0;
+        for (j, q) in doc.provisions.iter().enumerate() {
+            if j == i || !q.kind.is_operative() || !doc.slice(q.span).contains(term) {
+                continue;
+            }
+            let sub = doc.slice(doc.subtree_span(j));
+            let remedies = sub.len() < 4000
+                && (cues::TERMINATE.is_match(sub) || cues::SANCTION.is_match(sub))
+                && cues::BUYER_RIGHT.is_match(sub);
+            if remedies && !out.iter().any(|&(t, _)| t == j) {
+                out.push((j, i));
+                found += 1;
+                if found == 5 {
+                    break;
+                }
+            }
+        }
+    }
 }
 
 fn ancestors_titled(doc: &Document, lex: &Lexicon, i: usize) -> bool {
