@@ -49,6 +49,10 @@ struct Ctx<'a> {
     incorporated: BTreeMap<usize, String>,
     /// Remedies clauses pointed at by an anti-trafficking provision: target → source.
     pointed: Vec<(usize, usize)>,
+    /// The document is regulation text addressed to the buyer's officers ("Subpart 22.17"),
+    /// not a contract: only obligations that name the supplier bind it, and clause numbers
+    /// are citations.
+    regulation: bool,
     view: View,
 }
 
@@ -89,6 +93,9 @@ impl Ctx<'_> {
             w.starts_with("nothing") || w.starts_with("give")
         });
         if actor == Actor::Buyer && !standalone_exclusion {
+            return None;
+        }
+        if self.regulation && actor != Actor::Supplier {
             return None;
         }
         let m = match modality(self.lex, full) {
@@ -714,6 +721,9 @@ fn definitions_block(ctx: &Ctx<'_>, prov: usize) -> Option<usize> {
 
 /// Recognised references in a unit.
 fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
+    if ctx.regulation {
+        return;
+    }
     let full = unit.full();
     let defining = cues::DEF_HEAD.is_match(&unit.text)
         || ctx
@@ -982,6 +992,22 @@ fn detector_of(req: &crate::RequirementDef) -> &'static str {
         .unwrap_or("prohibition")
 }
 
+/// Regulation text (a FAR part or subpart: "Subpart 22.17 - Combating Trafficking in
+/// Persons", "PART 22 - …") tells contracting officers what to put in contracts; it is not
+/// itself a contract.
+fn is_regulation(doc: &Document) -> bool {
+    static HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:Subpart|SUBPART|Part|PART)\s+\d{1,3}(?:\.\d{1,3})?\s*[-\u{2013}\u{2014}:]",
+        )
+        .expect("static pattern")
+    });
+    doc.text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| HEAD.is_match(l.trim_start()))
+}
+
 /// True when a text has the form of a definition ("X" means …), not merely the word "means"
 /// ("by means of coercion", "by any means").
 fn def_form(text: &str) -> bool {
@@ -1164,6 +1190,7 @@ fn run_view(
         caps: BTreeMap::new(),
         incorporated: BTreeMap::new(),
         pointed,
+        regulation: is_regulation(doc),
         view,
     };
     // Incorporation chains: "must use reasonable endeavours to comply with Schedule 5".
