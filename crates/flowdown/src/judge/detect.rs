@@ -32,6 +32,9 @@ struct Hit {
     /// The first `via` span is the decisive provision (a termination right unlocked by a
     /// deeming clause).
     via_first: bool,
+    /// 2 when the unit's own words (not only its lead-in) carry the detector's cue: preferred
+    /// as the decisive provision among hits of the same status.
+    strength: u8,
     /// Where exactly the decisive words stand when that is narrower than the unit (the row of
     /// a clause table that cites a reference).
     at: Option<Span>,
@@ -223,6 +226,7 @@ fn hit(detector: &'static str, status: Status, unit: usize, reason: String) -> H
         by_reference: false,
         via_first: false,
         at: None,
+        strength: 1,
     }
 }
 
@@ -386,6 +390,10 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
                 other => (other.0, r),
             };
             let mut h = hit("subcontractor-flowdown", s, ui, r);
+            let own = ctx.parties.without_own_names(&unit.text);
+            if cues::FLOW_NEAR.is_match(&own) {
+                h.strength = 2;
+            }
             if cues::ALL_TIERS.is_match(&full) {
                 h.notes.push("reaches sub-contractors at all tiers".into());
             }
@@ -471,12 +479,10 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
     }
     // reporting: notify + cooperate.
-    let notify = cues::NOTIFY.is_match(&full)
-        && cues::NOTIFY_TRIGGER.is_match(&full)
-        && (ctx.parties.names_buyer(&full)
-            || ["hotline", "authorit", "police", "law enforcement"]
-                .iter()
-                .any(|w| full.to_lowercase().contains(w)));
+    let notify = cues::NOTIFY_TRIGGER.is_match(&full)
+        && cues::NOTIFY
+            .find_iter(&full)
+            .any(|m| notifies_buyer(ctx, &full[m.end()..]));
     // The supplier's duty to cooperate, not a worker "who … cooperates with an investigation".
     let cooperate = cues::COOPERATE
         .find_iter(&full)
@@ -497,6 +503,55 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
             push(hit("non-retaliation", s, ui, r));
         }
     }
+}
+
+/// True when the words after a notice verb address the buyer (or a hotline or the
+/// authorities): "inform the Contracting Officer", "report … to the Buyer", not "inform
+/// contractor employees about the Government's policy".
+fn notifies_buyer(ctx: &Ctx<'_>, after: &str) -> bool {
+    let end = after.find([';', '.']).unwrap_or(after.len()).min(160);
+    let mut end = end;
+    while end > 0 && !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = &after[..end];
+    let lower = after.to_lowercase();
+    if [
+        "hotline",
+        "authorit",
+        "police",
+        "law enforcement",
+        "inspector general",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    let words = |t: &str, n: usize| -> String {
+        t.split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "promptly"
+                        | "immediately"
+                        | "forthwith"
+                        | "without"
+                        | "delay"
+                        | "in"
+                        | "writing"
+                )
+            })
+            .take(n)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if ctx.parties.names_buyer(&words(after, 3)) {
+        return true;
+    }
+    lower
+        .match_indices(" to ")
+        .any(|(i, _)| ctx.parties.names_buyer(&words(&after[i + 4..], 3)))
 }
 
 /// True when sub-contractors stand in the subject of the obligation ("The Supplier and its
@@ -523,6 +578,11 @@ fn subject_names_subcontractors(full: &str) -> bool {
 }
 
 fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
+    // "termination of employment", "terminate a subcontract": not the buyer ending this contract.
+    let full = &*cues::TERMINATE_OTHER.replace_all(full, " ");
+    if !cues::TERMINATE.is_match(full) && !cues::DEEMED_MATERIAL.is_match(full) {
+        return None;
+    }
     if let Modality::Excluding(w) = modality(ctx.lex, full) {
         if cues::TERMINATE.is_match(full) {
             return Some(hit(
@@ -1316,7 +1376,11 @@ fn run_view(
             return true;
         };
         // A list item naming another (unrecognised) FAR clause is about that clause.
-        let about_other_clause = cues::CLAUSE_NUMBER.is_match(&u.text)
+        // The number must lead the item ("(xx) 52.203-17, …"), not be cited inside it ("see
+        // also 52.203-13(b)(3)").
+        let about_other_clause = cues::CLAUSE_NUMBER
+            .find(&u.text)
+            .is_some_and(|m| m.start() < 40)
             && !lex.references.iter().any(|r| r.pattern.is_match(&u.text))
             && lex.trafficking_in(&u.text).is_none();
         let carved_back = h.status == Status::Excluded
@@ -1516,10 +1580,11 @@ fn cited_number(n: &str) -> String {
     t.to_owned()
 }
 
-fn rank(h: &Hit) -> (u8, u8, u8) {
+fn rank(h: &Hit) -> (u8, u8, u8, u8) {
     (
         h.status.support_rank(),
         u8::from(!h.by_reference),
+        h.strength,
         u8::from(h.overrides),
     )
 }

@@ -36,6 +36,24 @@ static SUB_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     super::lexicon::cue(r"(?:^|\n|\.\s)\s*sub-?contractor\b[^:\n.]{0,40}:\s*[A-Z]")
 });
 
+/// Defined names in an opening paragraph that are not parties.
+const NOT_A_PARTY: &[&str] = &[
+    "agreement",
+    "contract",
+    "effective date",
+    "commencement date",
+    "services",
+    "products",
+    "goods",
+    "territory",
+    "parties",
+    "party",
+    "term",
+    "order",
+    "framework",
+    "schedule",
+];
+
 static THIS_SUBCONTRACT: LazyLock<Regex> =
     LazyLock::new(|| super::lexicon::cue(r"\b(?:this|the)\s+sub-?contract\b"));
 
@@ -150,6 +168,30 @@ impl Parties {
             let role = infer_role(doc, name, lex);
             if let Some(role) = role {
                 roles.insert(key, role);
+            }
+        }
+        // The parties clause names two parties and only one role is known: the other party
+        // holds the other role ("Northfield Airport Ltd (the \"Airport\") and Brewhouse
+        // Concessions Ltd (the \"Licensee\")").
+        let opening = head.get(..floor_boundary(head, 1500)).unwrap_or(head);
+        let mut named: Vec<String> = Vec::new();
+        for c in DEFINED_NAME.captures_iter(opening) {
+            let Some(m) = c.get(1) else { continue };
+            let key = m.as_str().trim().to_lowercase();
+            if NOT_A_PARTY.contains(&key.as_str()) || named.contains(&key) {
+                continue;
+            }
+            named.push(key);
+        }
+        if let [a, b] = named.as_slice() {
+            match (roles.get(a).copied(), roles.get(b).copied()) {
+                (Some(Actor::Supplier), None) => {
+                    roles.insert(b.clone(), Actor::Buyer);
+                }
+                (None, Some(Actor::Supplier)) => {
+                    roles.insert(a.clone(), Actor::Buyer);
+                }
+                _ => {}
             }
         }
         // Two defined parties that the pack's lists both call buyers ("Client" and "Agency"):

@@ -340,6 +340,10 @@ pub(crate) fn unit_linked(
     {
         return true;
     }
+    // "the policy in paragraph (b) of this clause": a lettered paragraph of the same clause.
+    if paragraph_ref_linked(doc, links, unit.prov, full) {
+        return true;
+    }
     // "this clause": an ancestor whose subtree is about trafficking.
     if cues::THIS_CLAUSE.is_match(full) {
         let mut cur = doc.provisions.get(unit.prov).and_then(|p| p.parent);
@@ -357,6 +361,46 @@ pub(crate) fn unit_linked(
             .is_some_and(|p| p.parent.is_none());
         if top_level && doc.text.len() < FOCUSED_LEN {
             return links.own.iter().any(|&o| o);
+        }
+    }
+    false
+}
+
+/// True when `full` cites a lettered paragraph ("paragraph (b) of this clause") of the clause
+/// the provision sits in, and that paragraph is about trafficking.
+fn paragraph_ref_linked(doc: &Document, links: &Links, prov: usize, full: &str) -> bool {
+    static PARA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        super::lexicon::cue(r"\b(?:sub)?paragraphs?\s+\(([a-z])\)(?:\s*\(\d{1,2}\))?")
+    });
+    let mut root = prov;
+    while let Some(p) = doc.provisions.get(root).and_then(|p| p.parent) {
+        root = p;
+    }
+    let root_end = doc.subtree_span(root).end;
+    for c in PARA.captures_iter(full) {
+        let Some(letter) = c.get(1) else { continue };
+        let want = format!("({})", letter.as_str());
+        let target = (root..doc.provisions.len())
+            .take_while(|&i| {
+                doc.provisions
+                    .get(i)
+                    .is_some_and(|p| p.span.start < root_end)
+            })
+            .find(|&i| {
+                doc.provisions.get(i).is_some_and(|p| {
+                    p.number.as_deref().is_some_and(|n| {
+                        n == want
+                            || (n.ends_with(&want) && !n[..n.len() - want.len()].ends_with(')'))
+                    })
+                })
+            });
+        if let Some(t) = target {
+            if t != prov
+                && links.subtree.get(t).copied().unwrap_or(false)
+                && doc.subtree_span(t).len() < FOCUSED_LEN
+            {
+                return true;
+            }
         }
     }
     false
