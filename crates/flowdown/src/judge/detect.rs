@@ -356,6 +356,38 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
             push(hit("support-facilitation", s, ui, r));
         }
     }
+    // Linked only to one form of exploitation ("Child Labor-Cooperation with Authorities and
+    // Remedies"): every requirement it gives is weak at most.
+    let partial_only = if linked {
+        None
+    } else {
+        partial.clone().or_else(|| partial_context(ctx, unit))
+    };
+    if let Some(term) = &partial_only {
+        let mut sub = Vec::new();
+        detect_linked(
+            ctx,
+            ui,
+            unit,
+            &full,
+            strong.is_some(),
+            excluding,
+            &mut |h| {
+                sub.push(h);
+            },
+        );
+        for mut h in sub {
+            if h.detector == "prohibition" || h.detector == "definition" {
+                continue;
+            }
+            if h.status == Status::Satisfied {
+                h.status = Status::Weak;
+                h.reason = format!("one form of exploitation only: {}", quote(term));
+            }
+            push(h);
+        }
+        return;
+    }
     if !linked {
         // Only non-retaliation has a (weak) reading without a link to trafficking.
         if cues::RETALIATION.is_match(&full) {
@@ -372,6 +404,22 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
         return;
     }
+    detect_linked(ctx, ui, unit, &full, strong.is_some(), excluding, &mut push);
+}
+
+/// The detectors that need a link to trafficking (flow-down, remedies, due diligence, funds,
+/// reporting, non-retaliation), run on a linked unit.
+fn detect_linked(
+    ctx: &Ctx<'_>,
+    ui: usize,
+    unit: &Unit,
+    full: &str,
+    strong: bool,
+    excluding: bool,
+    push: &mut dyn FnMut(Hit),
+) {
+    let lex = ctx.lex;
+    let full = full.to_owned();
     // subcontractor-flowdown
     let subs_text = ctx.parties.without_own_names(&full);
     if cues::SUBCONTRACTORS.is_match(&subs_text)
@@ -471,8 +519,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
     }
     // funds-use: an explicit statement about the contract's money.
-    if cues::FUNDS.is_match(&full)
-        && ((strong.is_some() && cues::FUNDS_PURPOSE.is_match(&full)) || excluding)
+    if cues::FUNDS.is_match(&full) && ((strong && cues::FUNDS_PURPOSE.is_match(&full)) || excluding)
     {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("funds-use", s, ui, r));
@@ -503,6 +550,23 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
             push(hit("non-retaliation", s, ui, r));
         }
     }
+}
+
+/// The one form of exploitation (child labour, convict labour) a unit is tied to through a
+/// title or heading above it, when it is not tied to trafficking itself.
+fn partial_context(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
+    let doc = ctx.doc;
+    let mut cur = doc.provisions.get(unit.prov).and_then(|p| p.parent);
+    while let Some(i) = cur {
+        let p = doc.provisions.get(i)?;
+        if let Some(m) = p.title.as_deref().and_then(|t| ctx.lex.partial.find(t)) {
+            return Some(m.as_str().to_owned());
+        }
+        cur = p.parent;
+    }
+    let h = structure::heading_before(doc, unit.prov)?;
+    let t = doc.provisions.get(h)?.title.as_deref()?;
+    ctx.lex.partial.find(t).map(|m| m.as_str().to_owned())
 }
 
 /// True when the words after a notice verb address the buyer (or a hotline or the

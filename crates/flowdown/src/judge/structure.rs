@@ -411,7 +411,7 @@ fn paragraph_ref_linked(doc: &Document, links: &Links, prov: usize, full: &str) 
 const FOCUSED_LEN: usize = 6000;
 
 /// The nearest preceding heading provision at the same or a shallower depth.
-fn heading_before(doc: &Document, prov: usize) -> Option<usize> {
+pub(crate) fn heading_before(doc: &Document, prov: usize) -> Option<usize> {
     let depth = doc.provisions.get(prov)?.depth;
     (0..prov).rev().take(200).find(|&i| {
         doc.provisions
