@@ -1121,10 +1121,7 @@ fn detector_of(req: &crate::RequirementDef) -> &'static str {
 /// itself a contract.
 fn is_regulation(doc: &Document) -> bool {
     static HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"^(?:Subpart|SUBPART|Part|PART)\s+\d{1,3}(?:\.\d{1,3})?\s*[-\u{2013}\u{2014}:]",
-        )
-        .expect("static pattern")
+        super::lexicon::cue(r"^(?:Subpart|Part)\s+\d{1,3}(?:\.\d{1,3})?\s*[-\u{2013}\u{2014}:]")
     });
     doc.text
         .lines()
@@ -1150,8 +1147,7 @@ fn def_form(text: &str) -> bool {
 /// definition is about another sense of the word (drug trafficking, ad traffic).
 fn trafficking_aliases(doc: &Document, lex: &Lexicon) -> Vec<String> {
     static QUOTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new("[\"\u{201C}]([^\"\u{201C}\u{201D}]{2,60})[\"\u{201D}]")
-            .expect("static pattern")
+        super::lexicon::cue("[\"\u{201C}]([^\"\u{201C}\u{201D}]{2,60})[\"\u{201D}]")
     });
     static CRIMINAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         super::lexicon::cue(
