@@ -1121,7 +1121,7 @@ fn detector_of(req: &crate::RequirementDef) -> &'static str {
 /// itself a contract.
 fn is_regulation(doc: &Document) -> bool {
     static HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        super::lexicon::cue(r"^(?:Subpart|Part)\s+\d{1,3}(?:\.\d{1,3})?\s*[-\u{2013}\u{2014}:]")
+        super::lexicon::cue(r"^(?:Subpart|Part)\s+\d{1,4}(?:\.\d{1,4})?\s*[-\u{2013}\u{2014}:]")
     });
     doc.text
         .lines()
