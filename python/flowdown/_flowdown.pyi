@@ -126,6 +126,8 @@ class RequirementResult:
     @property
     def notes(self) -> list[str]: ...
     @property
+    def waiver(self) -> dict[str, Any] | None: ...
+    @property
     def ok(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
@@ -283,6 +285,10 @@ def check(
     pack: _PackArg = None,
     format: str | None = None,
     supplier_terms: Sequence[str] = ...,
+    config: str | os.PathLike[str] | None = None,
+    waivers: str | os.PathLike[str] | None = None,
+    baseline: str | os.PathLike[str] | None = None,
+    as_of: str | datetime.date | None = None,
 ) -> Report: ...
 def check_text(
     text: str,
@@ -291,6 +297,10 @@ def check_text(
     pack: _PackArg = None,
     format: str | None = None,
     supplier_terms: Sequence[str] = ...,
+    config: str | os.PathLike[str] | None = None,
+    waivers: str | os.PathLike[str] | None = None,
+    baseline: str | os.PathLike[str] | None = None,
+    as_of: str | datetime.date | None = None,
 ) -> Report: ...
 def check_many(
     paths: Sequence[str | os.PathLike[str]],
@@ -299,6 +309,10 @@ def check_many(
     pack: _PackArg = None,
     format: str | None = None,
     supplier_terms: Sequence[str] = ...,
+    config: str | os.PathLike[str] | None = None,
+    waivers: str | os.PathLike[str] | None = None,
+    baseline: str | os.PathLike[str] | None = None,
+    as_of: str | datetime.date | None = None,
 ) -> Report: ...
 def audit(
     declarations: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],

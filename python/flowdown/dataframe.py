@@ -14,6 +14,7 @@ clause         ``string``                             ``String``
 line           ``Int64``                              ``Int64``
 evidence       ``string``                             ``String``
 reason         ``string``                             ``String``
+waived         ``boolean`` (active waiver)            ``Boolean``
 error          ``string``                             ``String``
 =============  =====================================  =======================
 
@@ -63,6 +64,7 @@ COLUMNS: tuple[str, ...] = (
     "line",
     "evidence",
     "reason",
+    "waived",
     "error",
 )
 
@@ -78,6 +80,7 @@ def _pandas_dtypes(pd: Any) -> dict[str, Any]:
         "line": pd.Int64Dtype(),
         "evidence": string,
         "reason": string,
+        "waived": pd.BooleanDtype(),
         "error": string,
     }
 
@@ -116,6 +119,7 @@ def report_to_polars(report: Report) -> Any:
         "line": pl.Int64,
         "evidence": pl.String,
         "reason": pl.String,
+        "waived": pl.Boolean,
         "error": pl.String,
     }
     return pl.DataFrame(report._columns(), schema=schema)

@@ -60,14 +60,91 @@ fn options(format: Option<&str>, supplier_terms: Vec<String>) -> PyResult<CheckO
     Ok(opts)
 }
 
-fn report(pack: &Arc<Pack>, documents: Vec<DocumentReport>) -> PyReport {
-    let report = Report {
+/// The date waivers are judged on: ``None``, an ISO ``YYYY-MM-DD`` string or a ``datetime.date``.
+fn as_of_date(as_of: Option<&Bound<'_, PyAny>>) -> PyResult<Option<flowdown::core::Date>> {
+    let Some(v) = as_of else { return Ok(None) };
+    if v.is_none() {
+        return Ok(None);
+    }
+    let text: String = match v.extract::<String>() {
+        Ok(s) => s,
+        Err(_) => v.call_method0("isoformat")?.extract()?,
+    };
+    flowdown::core::Date::parse(&text)
+        .map(Some)
+        .map_err(|m| PyValueError::new_err(format!("as_of: {m}")))
+}
+
+/// The policy (configuration, waivers, baseline) to apply, or `None` when none is asked for.
+fn load_policy(
+    py: Python<'_>,
+    pack: &Pack,
+    policy: &PolicyArgs,
+) -> PyResult<Option<flowdown::policy::Policy>> {
+    if policy.config.is_none() && policy.waivers.is_none() && policy.baseline.is_none() {
+        return Ok(None);
+    }
+    let sources = flowdown::policy::PolicySources {
+        config: policy
+            .config
+            .clone()
+            .map_or(flowdown::policy::ConfigSource::None, |p| {
+                if p.is_dir() {
+                    flowdown::policy::ConfigSource::Discover(p)
+                } else {
+                    flowdown::policy::ConfigSource::File(p)
+                }
+            }),
+        waivers: policy.waivers.clone(),
+        baseline: policy.baseline.clone(),
+        as_of: policy.as_of,
+    };
+    detached(py, || flowdown::policy::Policy::load(&sources, pack)).map(Some)
+}
+
+/// Keyword arguments shared by the check functions.
+pub(crate) struct PolicyArgs {
+    config: Option<PathBuf>,
+    waivers: Option<PathBuf>,
+    baseline: Option<PathBuf>,
+    as_of: Option<flowdown::core::Date>,
+}
+
+impl PolicyArgs {
+    fn new(
+        config: Option<PathBuf>,
+        waivers: Option<PathBuf>,
+        baseline: Option<PathBuf>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        Ok(Self {
+            config,
+            waivers,
+            baseline,
+            as_of: as_of_date(as_of)?,
+        })
+    }
+}
+
+fn finish(
+    py: Python<'_>,
+    pack: &Arc<Pack>,
+    mut report: Report,
+    policy: &PolicyArgs,
+) -> PyResult<PyReport> {
+    if let Some(p) = load_policy(py, pack, policy)? {
+        p.apply(&mut report).map_err(PyFlowdownError)?;
+    }
+    Ok(PyReport::with_pack(report, pack.clone()))
+}
+
+fn report(pack: &Arc<Pack>, documents: Vec<DocumentReport>) -> Report {
+    Report {
         schema_version: Report::SCHEMA_VERSION,
         pack: pack.pack_ref(),
         documents,
         declarations: Vec::new(),
-    };
-    PyReport::with_pack(report, pack.clone())
+    }
 }
 
 /// The error of a single document, raised by the one-document functions.
@@ -87,6 +164,12 @@ fn raise_document_error(d: &DocumentReport) -> PyResult<()> {
 ///
 /// ``format`` forces the input format (``text``, ``markdown``, …) instead of detecting it.
 ///
+/// ``config`` (a ``flowdown.toml``/``pyproject.toml`` file, or a directory to search upwards
+/// from), ``waivers`` (a waiver file) and ``baseline`` (a JSON report) apply the same severity
+/// overrides, waivers and baseline as ``flowdown check``; ``as_of`` (``YYYY-MM-DD`` or a
+/// ``datetime.date``, default today) is the date waivers are judged on. Without them, none
+/// applies: a notebook does not pick up a configuration file by surprise.
+///
 /// >>> import flowdown
 /// >>> report = flowdown.check(b"1. The Supplier shall not engage in human trafficking.\n")
 /// >>> report.documents[0].path
@@ -96,14 +179,23 @@ fn raise_document_error(d: &DocumentReport) -> PyResult<()> {
 /// ...
 /// FileNotFoundError: [Errno 2] no/such/contract.txt: No such file or directory (os error 2): 'no/such/contract.txt'
 #[pyfunction]
-#[pyo3(signature = (source, *, pack = None, format = None, supplier_terms = Vec::new()))]
+#[pyo3(signature = (source, *, pack = None, format = None, supplier_terms = Vec::new(), config = None, waivers = None, baseline = None, as_of = None))]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python API"
+)]
 pub(crate) fn check(
     py: Python<'_>,
     source: Source,
     pack: Option<PackArg<'_>>,
     format: Option<&str>,
     supplier_terms: Vec<String>,
+    config: Option<PathBuf>,
+    waivers: Option<PathBuf>,
+    baseline: Option<PathBuf>,
+    as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
+    let policy = PolicyArgs::new(config, waivers, baseline, as_of)?;
     let pack = resolve_pack(py, pack)?;
     let opts = options(format, supplier_terms)?;
     match source {
@@ -117,19 +209,19 @@ pub(crate) fn check(
                 )
             })?;
             raise_document_error(&doc)?;
-            Ok(report(&pack, vec![doc]))
+            finish(py, &pack, report(&pack, vec![doc]), &policy)
         }
         Source::Path(path) if path.is_dir() => {
             let r = detached(py, || {
                 let paths = flowdown::collect_paths(std::slice::from_ref(&path))?;
                 Ok(flowdown::check_paths(&pack, &paths, &opts))
             })?;
-            Ok(PyReport::with_pack(r, pack))
+            finish(py, &pack, r, &policy)
         }
         Source::Path(path) => {
             let doc = detached(py, || Ok(flowdown::check_path(&pack, &path, &opts)))?;
             raise_document_error(&doc)?;
-            Ok(report(&pack, vec![doc]))
+            finish(py, &pack, report(&pack, vec![doc]), &policy)
         }
     }
 }
@@ -144,7 +236,11 @@ pub(crate) fn check(
 /// >>> doc["prohibition"].severity
 /// 'error'
 #[pyfunction]
-#[pyo3(signature = (text, *, name = "<text>", pack = None, format = None, supplier_terms = Vec::new()))]
+#[pyo3(signature = (text, *, name = "<text>", pack = None, format = None, supplier_terms = Vec::new(), config = None, waivers = None, baseline = None, as_of = None))]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python API"
+)]
 pub(crate) fn check_text(
     py: Python<'_>,
     text: &str,
@@ -152,12 +248,17 @@ pub(crate) fn check_text(
     pack: Option<PackArg<'_>>,
     format: Option<&str>,
     supplier_terms: Vec<String>,
+    config: Option<PathBuf>,
+    waivers: Option<PathBuf>,
+    baseline: Option<PathBuf>,
+    as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
+    let policy = PolicyArgs::new(config, waivers, baseline, as_of)?;
     let pack = resolve_pack(py, pack)?;
     let opts = options(format, supplier_terms)?;
     let doc = detached(py, || Ok(flowdown::check_text(&pack, name, text, &opts)))?;
     raise_document_error(&doc)?;
-    Ok(report(&pack, vec![doc]))
+    finish(py, &pack, report(&pack, vec![doc]), &policy)
 }
 
 /// Checks many files and directories (searched recursively) in parallel, with the
@@ -166,12 +267,22 @@ pub(crate) fn check_text(
 /// The report lists documents in input order (directories sorted). An unreadable or missing
 /// file is an entry with its error; the rest of the batch is still checked.
 ///
+/// ``config`` (a ``flowdown.toml``/``pyproject.toml`` file, or a directory to search upwards
+/// from), ``waivers`` (a waiver file) and ``baseline`` (a JSON report) apply the same severity
+/// overrides, waivers and baseline as ``flowdown check``; ``as_of`` (``YYYY-MM-DD`` or a
+/// ``datetime.date``, default today) is the date waivers are judged on. Without them, none
+/// applies: a notebook does not pick up a configuration file by surprise.
+///
 /// >>> import flowdown
 /// >>> report = flowdown.check_many(["no/such/a.txt"], jobs=1)
 /// >>> report.documents[0].error.kind
 /// 'not-found'
 #[pyfunction]
-#[pyo3(signature = (paths, *, jobs = None, pack = None, format = None, supplier_terms = Vec::new()))]
+#[pyo3(signature = (paths, *, jobs = None, pack = None, format = None, supplier_terms = Vec::new(), config = None, waivers = None, baseline = None, as_of = None))]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python API"
+)]
 pub(crate) fn check_many(
     py: Python<'_>,
     paths: Vec<PathBuf>,
@@ -179,10 +290,15 @@ pub(crate) fn check_many(
     pack: Option<PackArg<'_>>,
     format: Option<&str>,
     supplier_terms: Vec<String>,
+    config: Option<PathBuf>,
+    waivers: Option<PathBuf>,
+    baseline: Option<PathBuf>,
+    as_of: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
     if jobs == Some(0) {
         return Err(PyValueError::new_err("jobs must be at least 1"));
     }
+    let policy = PolicyArgs::new(config, waivers, baseline, as_of)?;
     let pack = resolve_pack(py, pack)?;
     let opts = options(format, supplier_terms)?;
     let r = detached(py, || {
@@ -195,7 +311,7 @@ pub(crate) fn check_many(
             &|| {},
         ))
     })?;
-    Ok(PyReport::with_pack(r, pack))
+    finish(py, &pack, r, &policy)
 }
 
 /// Reads a requirement pack (TOML); a bad key or value raises :class:`PackError`.

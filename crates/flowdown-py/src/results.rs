@@ -154,6 +154,16 @@ impl PyRequirementResult {
     fn notes(&self) -> Vec<String> {
         self.0.notes.clone()
     }
+    /// The waiver that applies to this result (``reason``, ``approver``, ``expires``,
+    /// ``active``), or ``None``. A waiver never changes the status.
+    #[getter]
+    fn waiver<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .waiver
+            .as_ref()
+            .map(|w| to_py_dict(py, w))
+            .transpose()
+    }
     /// True when the status is ``satisfied``.
     #[getter]
     fn ok(&self) -> bool {
@@ -455,6 +465,7 @@ impl PyReport {
         let mut line = Vec::with_capacity(n);
         let mut evidence = Vec::with_capacity(n);
         let mut reason = Vec::with_capacity(n);
+        let mut waived = Vec::with_capacity(n);
         let mut error = Vec::with_capacity(n);
         for d in &self.0.documents {
             if d.requirements.is_empty() {
@@ -466,6 +477,7 @@ impl PyReport {
                 line.push(None);
                 evidence.push(None);
                 reason.push(None);
+                waived.push(None);
                 error.push(d.error.as_ref().map(|e| e.message.as_str()));
             }
             for r in &d.requirements {
@@ -478,6 +490,7 @@ impl PyReport {
                 line.push(ev.map(|e| e.line));
                 evidence.push(ev.map(|e| e.text.as_str()));
                 reason.push(Some(r.reason.as_str()));
+                waived.push(Some(r.waiver.as_ref().is_some_and(|w| w.active)));
                 error.push(None);
             }
         }
@@ -490,6 +503,7 @@ impl PyReport {
         out.set_item("line", PyList::new(py, line)?)?;
         out.set_item("evidence", PyList::new(py, evidence)?)?;
         out.set_item("reason", PyList::new(py, reason)?)?;
+        out.set_item("waived", PyList::new(py, waived)?)?;
         out.set_item("error", PyList::new(py, error)?)?;
         Ok(out)
     }

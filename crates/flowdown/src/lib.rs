@@ -27,6 +27,7 @@ pub mod config;
 pub mod judge;
 pub mod pack;
 pub mod paths;
+pub mod policy;
 pub mod report;
 pub mod screen;
 pub mod waiver;

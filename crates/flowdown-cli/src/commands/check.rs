@@ -3,10 +3,9 @@
 
 use crate::args::{CheckArgs, FailOn, ReportFormat};
 use crate::exit::ExitStatus;
-use flowdown::config::{Config, FailOn as ConfigFailOn};
 use flowdown::core::Date;
+use flowdown::policy::{read_config, ConfigSource, Policy, PolicySources};
 use flowdown::report::{render_with, OutputFormat, RenderContext};
-use flowdown::waiver::Waivers;
 use flowdown::{CheckOptions, Pack, Severity};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -27,41 +26,36 @@ fn output_format(f: ReportFormat) -> OutputFormat {
     }
 }
 
-fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
-    if args.no_config {
-        return Ok(Config::default());
-    }
-    if let Some(p) = &args.config {
-        return Ok(Config::from_path(p)?);
-    }
-    let cwd = std::env::current_dir()?;
-    Ok(Config::discover(&cwd)?.unwrap_or_default())
+fn policy_sources(args: &CheckArgs) -> anyhow::Result<PolicySources> {
+    let config = if args.no_config {
+        ConfigSource::None
+    } else if let Some(p) = &args.config {
+        ConfigSource::File(p.clone())
+    } else {
+        ConfigSource::Discover(std::env::current_dir()?)
+    };
+    let as_of = match &args.as_of {
+        Some(s) => Some(Date::parse(s).map_err(|m| anyhow::anyhow!("--as-of: {m}"))?),
+        None => None,
+    };
+    Ok(PolicySources {
+        config,
+        waivers: args.waivers.clone(),
+        baseline: args.baseline.clone(),
+        as_of,
+    })
 }
 
 pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
-    let config = load_config(args)?;
+    let sources = policy_sources(args)?;
+    // The configuration may name the pack; the policy is validated against the pack in use.
+    let config = read_config(&sources.config)?;
     let pack = match (&args.pack.pack, &config.pack) {
         (Some(_), _) | (None, None) => super::load_pack(&args.pack)?,
         (None, Some(p)) => Pack::from_path(&config.resolve(p))?,
     };
-    config.validate(&pack)?;
-    let as_of = match &args.as_of {
-        Some(s) => Date::parse(s).map_err(|m| anyhow::anyhow!("--as-of: {m}"))?,
-        None => flowdown::waiver::today()
-            .ok_or_else(|| anyhow::anyhow!("the system clock is out of range; pass --as-of"))?,
-    };
-    let waivers = match (&args.waivers, &config.waivers) {
-        (Some(p), _) => Some(Waivers::from_path(p)?),
-        (None, Some(p)) => Some(Waivers::from_path(&config.resolve(p))?),
-        (None, None) => None,
-    };
-    if let Some(w) = &waivers {
-        w.validate(&pack)?;
-    }
-    let baseline = match &args.baseline {
-        Some(p) => Some(flowdown::baseline::load(p)?),
-        None => None,
-    };
+    let policy = Policy::with_config(config, &sources, &pack)?;
+    let config = &policy.config;
 
     let mut opts = CheckOptions {
         supplier_terms: args.supplier_term.clone(),
@@ -121,15 +115,7 @@ pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         bar.finish_and_clear();
     }
 
-    config.apply_severities(&mut report)?;
-    let mut run_notes = Vec::new();
-    if let Some(w) = &waivers {
-        run_notes.extend(w.apply(&mut report, as_of).notes);
-    }
-    if let (Some(b), Some(path)) = (&baseline, &args.baseline) {
-        let outcome = flowdown::baseline::apply(&mut report, b);
-        run_notes.push(outcome.note(&path.display().to_string()));
-    }
+    let run_notes = policy.apply(&mut report)?;
 
     let format = output_format(args.format);
     // Colour only for text to a terminal, and never with NO_COLOR set.
@@ -146,13 +132,11 @@ pub(crate) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     if report.has_errors() {
         return Ok(ExitStatus::Error);
     }
-    let threshold = match (args.fail_on, config.fail_on) {
-        (Some(FailOn::Error), _) => Some(Severity::Error),
-        (Some(FailOn::Warning), _) => Some(Severity::Warning),
-        (Some(FailOn::Never), _) => None,
-        (None, Some(f)) => f.threshold(),
-        (None, None) => ConfigFailOn::Error.threshold(),
-    };
+    let threshold = policy.threshold(args.fail_on.map(|f| match f {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    }));
     let failed = threshold.is_some_and(|t| {
         report
             .documents
