@@ -422,8 +422,13 @@ fn detect_linked(
     let full = full.to_owned();
     // subcontractor-flowdown
     let subs_text = ctx.parties.without_own_names(&full);
+    // The subject of the unit's own sentence counts too, not only the lead-in's ("(ii)
+    // MusclePharm and the manufacturers will not use any forced labor").
+    let own_subject = || subject_names_subcontractors(&ctx.parties.without_own_names(&unit.text));
     if cues::SUBCONTRACTORS.is_match(&subs_text)
-        && (cues::FLOW_NEAR.is_match(&subs_text) || subject_names_subcontractors(&subs_text))
+        && (cues::FLOW_NEAR.is_match(&subs_text)
+            || subject_names_subcontractors(&subs_text)
+            || own_subject())
     {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             // "all tiers, including first-tier and lower-tier" is no limit.
@@ -434,6 +439,19 @@ fn detect_linked(
                 (Status::Satisfied, Some(m)) => (
                     Status::Weak,
                     format!("scope limited: {}", quote(m.as_str())),
+                ),
+                other => (other.0, r),
+            };
+            // Sub-contractors named in a ban on one form of exploitation only ("… and the
+            // manufacturers will not use child labor"): the flow-down carries only that.
+            let partial_ban = (!cues::FLOW_NEAR.is_match(&subs_text))
+                .then(|| lex.partial.find(&unit.text))
+                .flatten()
+                .filter(|_| lex.trafficking_in(&unit.text).is_none());
+            let (s, r) = match (s, partial_ban) {
+                (Status::Satisfied, Some(m)) => (
+                    Status::Weak,
+                    format!("one form of exploitation only: {}", quote(m.as_str())),
                 ),
                 other => (other.0, r),
             };
