@@ -67,7 +67,8 @@ static KEYWORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 static DECIMAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(r"^(\d{1,3})((?:\.\d{1,3})*)(\.)?((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\))*)")
+    // `22.1702`: regulation sections have four-digit parts.
+    re(r"^(\d{1,3})((?:\.\d{1,4})*)(\.)?((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\))*)")
 });
 static FAR: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^\d{2,3}\.\d{3}-\d{1,4}(?:\s|$)"));
 static PAREN: LazyLock<Option<Regex>> =
@@ -291,6 +292,11 @@ fn decimal(s: &str) -> Option<Parsed> {
             return None;
         }
     } else if !next.is_none_or(char::is_whitespace) {
+        return None;
+    }
+    // A four-digit part only as the second of two (`22.1702`), never in a date (`12.03.2020`).
+    let parts: Vec<&str> = more.split('.').skip(1).collect();
+    if parts.iter().any(|p| p.len() == 4) && parts.len() != 1 {
         return None;
     }
     // A bare integer (`10 days`) is not a number; `10.` and `1.1` are.

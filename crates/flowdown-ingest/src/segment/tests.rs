@@ -726,3 +726,11 @@ fn roman_and_lettered_section_clauses() {
         Some(Some("H-9".into()))
     );
 }
+
+#[test]
+fn regulation_section_numbers() {
+    let d = text_doc(
+        "22.1702 Definitions.\nAs used in this subpart-\n\n22.1703 Policy.\nThe Government has adopted a policy.\n\n12.03.2020 was the date.\n",
+    );
+    assert_eq!(numbers(&d), ["22.1702", "22.1703"]);
+}

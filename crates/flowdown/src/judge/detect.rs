@@ -472,6 +472,11 @@ fn detect_linked(
             push(hit("remediation", s, ui, r));
         }
     }
+    // Regulation text describes the government's remedies; it gives the buyer no right.
+    if ctx.regulation {
+        detect_supplier_duties(ctx, ui, unit, &full, strong, excluding, push);
+        return;
+    }
     // termination: the buyer's right, tied to the anti-trafficking obligations.
     if cues::TERMINATE.is_match(&full) || cues::DEEMED_MATERIAL.is_match(&full) {
         if let Some(h) = termination(ctx, ui, &full) {
@@ -519,6 +524,20 @@ fn detect_linked(
         let (s, r) = ctx.cap(unit.prov, s, r);
         push(hit("sanctions", s, ui, r));
     }
+    detect_supplier_duties(ctx, ui, unit, &full, strong, excluding, push);
+}
+
+/// Due diligence, funds, reporting and non-retaliation: the supplier's own duties.
+fn detect_supplier_duties(
+    ctx: &Ctx<'_>,
+    ui: usize,
+    unit: &Unit,
+    full: &str,
+    strong: bool,
+    excluding: bool,
+    push: &mut dyn FnMut(Hit),
+) {
+    let full = full.to_owned();
     // due-diligence
     if cues::DUE_DILIGENCE.is_match(&full) {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
