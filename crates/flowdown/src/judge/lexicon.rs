@@ -70,6 +70,10 @@ const ANCHORS: &[&str] = &[
     "human tracking",
     "cthb",
     "recruitment fee",
+    "imprisonment",
+    "detriment",
+    "victimis",
+    "victimiz",
 ];
 
 pub(crate) fn build(patterns: &[String]) -> Result<Regex, String> {
