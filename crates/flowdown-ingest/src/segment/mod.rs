@@ -228,6 +228,9 @@ struct Info {
     furniture: bool,
     terminal: bool,
     starts_lower: bool,
+    /// The line ends with a reference word ("… equivalent to clause"): a number at the start
+    /// of the next line is the rest of the citation, not a new clause.
+    ends_ref: bool,
     /// Characters in the line (with indentation) and in its first word.
     chars: usize,
     first_word: usize,
@@ -318,8 +321,15 @@ fn analyse(doc: &Document, u: &Unit) -> Info {
         info.heading_line = matches!(u.kind, BlockKind::Paragraph) && is_heading_line(text);
     }
     info.toc_line = is_toc_line(text);
+    info.ends_ref = ENDS_REF
+        .as_ref()
+        .is_some_and(|re| re.is_match(text.trim_end()));
     info
 }
+
+static ENDS_REF: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:clauses?|sections?|paragraphs?|sub-?paragraphs?|articles?|sub-?clauses?|schedules?|annex|exhibit|appendix)$").ok()
+});
 
 // ---------------------------------------------------------------------------------------
 // Pass 2: groups
@@ -449,7 +459,7 @@ fn continues(
         || last_unit.kind != BlockKind::Paragraph
         || u.first != last_unit.last + 1
         || u.part != g.part
-        || info.num.is_some()
+        || (info.num.is_some() && !last.ends_ref)
         || info.toc_line
         || last.toc_line
     {

@@ -734,3 +734,11 @@ fn regulation_section_numbers() {
     );
     assert_eq!(numbers(&d), ["22.1702", "22.1703"]);
 }
+
+#[test]
+fn number_after_a_wrapped_reference_word_continues() {
+    let d = text_doc(
+        "6.2 The Vendor expects its suppliers to meet the standards of clause\n6.1.\n\n6.3 Next.\n",
+    );
+    assert_eq!(numbers(&d), ["6.2", "6.3"]);
+}

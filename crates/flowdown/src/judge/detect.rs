@@ -350,7 +350,10 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     // support-facilitation
     if (strong.is_some() && cues::SUPPORT.is_match(&full))
         || (excluding && linked && cues::SUPPORT_CORE.is_match(&full))
+        // Confiscating identity papers and charging recruitment fees are trafficking-related
+        // practices in themselves: a ban on them needs no other link.
         || (linked && cues::PRACTICES.is_match(&full))
+        || banned_practice(&full)
     {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("support-facilitation", s, ui, r));
@@ -604,6 +607,21 @@ fn partial_context(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
     let h = structure::heading_before(doc, unit.prov)?;
     let t = doc.provisions.get(h)?.title.as_deref()?;
     ctx.lex.partial.find(t).map(|m| m.as_str().to_owned())
+}
+
+/// A ban on taking workers' identity papers or charging them recruitment fees: the negation
+/// stands just before the practice ("shall not retain workers' passports"), not anywhere in
+/// the sentence ("shall retain copies of identity documents and shall not disclose them").
+fn banned_practice(full: &str) -> bool {
+    cues::PRACTICES_PAPERS_FEES.find_iter(full).any(|m| {
+        let mut from = m.start().saturating_sub(80);
+        while from > 0 && !full.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = &full[from..m.start()];
+        let clause = before.rsplit([';', '.', ',']).next().unwrap_or(before);
+        cues::PROHIBIT.is_match(clause)
+    })
 }
 
 /// True when the words after a notice verb address the buyer (or a hotline or the

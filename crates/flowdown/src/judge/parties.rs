@@ -383,17 +383,32 @@ fn usage_role(doc: &Document, name: &str) -> Option<Actor> {
         .unwrap_or(&doc.text);
     let (mut s, mut b) = (0usize, 0usize);
     let bytes = head.as_bytes();
+    // The opening: up to the first numbered line (or 1,500 bytes).
+    let opening = head
+        .get(..floor_boundary(head, 1500))
+        .unwrap_or("")
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .find(|&i| {
+            head[i + 1..]
+                .trim_start_matches([' ', '\t', '\r', '\n'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+        .unwrap_or(1500);
     for (i, _) in head.match_indices(name) {
         if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
             continue;
         }
         let end = i + name.len();
         let after = head.get(end..floor_boundary(head, end + 80)).unwrap_or("");
+        // The parties clause and recitals ("under which the Agency supplies …") say it more
+        // reliably than a verb deep in the body ("the Agency shall retain copies").
+        let weight = if i < opening { 3 } else { 1 };
         if SUPPLY_AFTER_NAME.is_match(after) {
-            s += 1;
+            s += weight;
         }
         if BUY_AFTER_NAME.is_match(after) {
-            b += 1;
+            b += weight;
         }
     }
     match s.cmp(&b) {
