@@ -328,7 +328,10 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
             || cues::SANCTION.is_match(&full)
             || cues::FLOW_NEAR.is_match(&full));
     // prohibition
-    if strong.is_some() && (cues::PROHIBIT.is_match(&full) || (excluding && !other_duty)) {
+    if strong.is_some()
+        && !(excluding && other_duty)
+        && (cues::PROHIBIT.is_match(&full) || excluding)
+    {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("prohibition", s, ui, r));
         }
