@@ -121,6 +121,50 @@ pub(crate) fn sentences(doc: &Document, span: Span) -> Vec<Span> {
     out
 }
 
+/// Splits a sentence where a second party's own obligation starts ("The Buyer shall notify
+/// the Supplier …, and the Supplier shall cooperate …"): each clause has its own actor.
+fn clauses(doc: &Document, sentence: Span) -> Vec<Span> {
+    static NEXT_PARTY: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:;\s+(?:and\s+|but\s+)?|,\s+(?:and|but)\s+|\s(?:and|but)\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:shall|will|must|may|agrees|undertakes)\b",
+        )
+        .ok()
+    });
+    let text = doc.slice(sentence);
+    let Some(re) = NEXT_PARTY.as_ref() else {
+        return vec![sentence];
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in re.find_iter(text) {
+        // The new clause starts at its subject, after the conjunction.
+        let sub = &text[m.start()..m.end()];
+        let lead = sub.len()
+            - sub
+                .trim_start_matches([';', ',', ' ', '\n', '\t'])
+                .trim_start_matches("and ")
+                .trim_start_matches("but ")
+                .trim_start()
+                .len();
+        let at = m.start() + lead;
+        if at > start
+            && text[start..m.start()]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                > 3
+        {
+            out.push(Span::new(
+                sentence.start + start,
+                sentence.start + m.start(),
+            ));
+            start = at;
+        }
+    }
+    out.push(Span::new(sentence.start + start, sentence.end));
+    out
+}
+
 fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -217,7 +261,10 @@ pub(crate) fn build_units(doc: &Document, view: View, wanted: &[bool]) -> Vec<Un
             let t = view_text(doc, last, view);
             ends_as_lead_in(&t).then_some(t)
         });
-        for s in sentences(doc, p.span) {
+        for s in sentences(doc, p.span)
+            .into_iter()
+            .flat_map(|s| clauses(doc, s))
+        {
             let pieces = items(doc, s);
             let inline_lead = if pieces.len() > 1 {
                 pieces
