@@ -1215,6 +1215,10 @@ fn trafficking_aliases(doc: &Document, lex: &Lexicon) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in &doc.provisions {
         let text = doc.slice(p.span);
+        let head_bytes = text.get(..text.len().min(40)).unwrap_or(text);
+        if !(head_bytes.contains('"') || head_bytes.contains('\u{201C}')) {
+            continue;
+        }
         let Some(head) = cues::DEF_HEAD.find(text) else {
             continue;
         };

@@ -196,6 +196,9 @@ fn deemed_pointers(doc: &Document, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
             continue;
         }
         let text = doc.slice(p.span);
+        if !(text.contains("Breach") || text.contains("Default") || text.contains("Failure")) {
+            continue;
+        }
         let Some(term) = re.captures(text).and_then(|c| c.get(1)) else {
             continue;
         };
