@@ -3,13 +3,18 @@
 //! **Blocking.** Every name and alias of every entry is normalised once
 //! ([`normalize_name`](super::normalize::normalize_name)); an inverted index maps each token key
 //! to the names that hold it, a SymSpell-style index of one-character deletions finds the tokens
-//! one edit away (typos, transliteration variants the phonetic key does not merge), and the
+//! one edit away (typos, transliteration variants the phonetic key does not merge), a second one
+//! over the written tokens whose key differs finds typos the key turns into two edits, and the
 //! compact form (keys without spaces) catches names written with different spacing. A party's
-//! candidates are the names sharing a token (weighted by rarity: very common tokens are not
-//! followed unless nothing else is left), ranked, and only the best [`MatchOptions::max_candidates`]
-//! are scored. Identifier matches come from their own exact index.
+//! candidates are the names sharing a token, weighted by rarity (IDF). Very common tokens (in
+//! more than 2% of the names) are not followed unless nothing else is left, but they still add
+//! their weight to the candidates found through rarer tokens, so that names sharing only the
+//! distinctive token rank below the one that shares everything. The best
+//! [`MatchOptions::max_candidates`] are scored, and any candidate tied with the last of them too
+//! (up to four times as many). Identifier matches come from their own exact index.
 //!
-//! **Scoring.** Tokens are aligned one to one (OSA edit distance from `strsim`, adjacent tokens
+//! **Scoring.** Tokens are aligned one to one (OSA edit distance of the keys or of the written
+//! tokens, whichever is smaller; adjacent tokens
 //! merged when their concatenation is a token of the other side); common business words weigh
 //! 0.35, others 1. The token score is a weighted Dice coefficient of the alignment, the
 //! character score the best `strsim` normalised Levenshtein similarity of the token-sorted and
