@@ -3,13 +3,18 @@
 //! **Blocking.** Every name and alias of every entry is normalised once
 //! ([`normalize_name`](super::normalize::normalize_name)); an inverted index maps each token key
 //! to the names that hold it, a SymSpell-style index of one-character deletions finds the tokens
-//! one edit away (typos, transliteration variants the phonetic key does not merge), and the
+//! one edit away (typos, transliteration variants the phonetic key does not merge), a second one
+//! over the written tokens whose key differs finds typos the key turns into two edits, and the
 //! compact form (keys without spaces) catches names written with different spacing. A party's
-//! candidates are the names sharing a token (weighted by rarity: very common tokens are not
-//! followed unless nothing else is left), ranked, and only the best [`MatchOptions::max_candidates`]
-//! are scored. Identifier matches come from their own exact index.
+//! candidates are the names sharing a token, weighted by rarity (IDF). Very common tokens (in
+//! more than 2% of the names) are not followed unless nothing else is left, but they still add
+//! their weight to the candidates found through rarer tokens, so that names sharing only the
+//! distinctive token rank below the one that shares everything. The best
+//! [`MatchOptions::max_candidates`] are scored, and any candidate tied with the last of them too
+//! (up to four times as many). Identifier matches come from their own exact index.
 //!
-//! **Scoring.** Tokens are aligned one to one (OSA edit distance from `strsim`, adjacent tokens
+//! **Scoring.** Tokens are aligned one to one (OSA edit distance of the keys or of the written
+//! tokens, whichever is smaller; adjacent tokens
 //! merged when their concatenation is a token of the other side); common business words weigh
 //! 0.35, others 1. The token score is a weighted Dice coefficient of the alignment, the
 //! character score the best `strsim` normalised Levenshtein similarity of the token-sorted and
@@ -171,6 +176,8 @@ struct NameRow {
     entry: u32,
     alias: u32,
     keys: Box<str>,
+    /// Display tokens (readable, before the phonetic key), aligned with `keys`.
+    display: Box<str>,
     families: u8,
     common: bool,
     abjad: bool,
@@ -207,6 +214,51 @@ fn deletions(token: &str) -> impl Iterator<Item = String> + '_ {
 /// Tokens at least this long are indexed for one-edit lookups.
 const FUZZY_MIN_LEN: usize = 4;
 
+/// True for tokens looked up within one edit (long enough, no digits).
+fn fuzzy_indexable(t: &str) -> bool {
+    t.len() >= FUZZY_MIN_LEN && !t.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// (hash, value) pairs sorted by hash, with a directory on the hash's top bits so that a lookup
+/// reads one bucket instead of binary-searching the whole list.
+#[derive(Debug, Default)]
+struct HashList {
+    items: Vec<(u64, u32)>,
+    dir: Vec<u32>,
+    shift: u32,
+}
+
+impl HashList {
+    fn push(&mut self, h: u64, v: u32) {
+        self.items.push((h, v));
+    }
+
+    fn finish(&mut self) {
+        self.items.sort_unstable();
+        self.items.dedup();
+        let bits = (self.items.len() / 4).max(1).ilog2().clamp(1, 26);
+        self.shift = 64 - bits;
+        let n = 1usize << bits;
+        self.dir = vec![0; n + 1];
+        for (h, _) in &self.items {
+            self.dir[(h >> self.shift) as usize + 1] += 1;
+        }
+        for i in 0..n {
+            self.dir[i + 1] += self.dir[i];
+        }
+    }
+
+    fn get(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let b = if self.dir.is_empty() {
+            &[][..]
+        } else {
+            let i = (h >> self.shift) as usize;
+            &self.items[self.dir[i] as usize..self.dir[i + 1] as usize]
+        };
+        b.iter().filter(move |(k, _)| *k == h).map(|(_, v)| *v)
+    }
+}
+
 /// A list (or several) indexed for screening.
 #[derive(Debug, Default)]
 pub struct Screener {
@@ -216,8 +268,14 @@ pub struct Screener {
     vocab_tokens: Vec<Box<str>>,
     post_off: Vec<u32>,
     post: Vec<u32>,
-    deletes: Vec<(u64, u32)>,
-    compact: Vec<(u64, u32)>,
+    deletes: HashList,
+    /// Display tokens that differ from their key, with the key's token id.
+    disp_vocab: Vec<(Box<str>, u32)>,
+    /// One-edit index over `disp_vocab` (hash of the token or a deletion, index in it).
+    disp_deletes: HashList,
+    compact: HashList,
+    /// Membership bitsets of the tokens too common to follow (postings above `max_df`).
+    freq_bits: FxHashMap<u32, Vec<u64>>,
     ids: FxHashMap<String, Vec<u32>>,
 }
 
@@ -248,6 +306,7 @@ impl Screener {
 
     fn build(&mut self) {
         let mut pairs: Vec<(u32, u32)> = Vec::new(); // (token id, row)
+        let mut disp_map: FxHashMap<Box<str>, u32> = FxHashMap::default();
         for (ei, e) in self.entries.iter().enumerate() {
             let ei = u32::try_from(ei).unwrap_or(u32::MAX);
             for (ai, name) in std::iter::once(&e.name).chain(e.aliases.iter()).enumerate() {
@@ -257,22 +316,31 @@ impl Screener {
                 }
                 let row = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
                 let mut seen: Vec<u32> = Vec::with_capacity(n.tokens.len());
-                for t in &n.tokens {
+                let disp: Vec<&str> = n.display.split(' ').collect();
+                for (i, t) in n.tokens.iter().enumerate() {
                     let next = u32::try_from(self.vocab_tokens.len()).unwrap_or(u32::MAX);
                     let tid = *self.vocab.entry(t.as_str().into()).or_insert_with(|| {
                         self.vocab_tokens.push(t.as_str().into());
                         next
                     });
+                    if disp.len() == n.tokens.len()
+                        && disp[i] != t.as_str()
+                        && fuzzy_indexable(disp[i])
+                        && !disp_map.contains_key(disp[i])
+                    {
+                        disp_map.insert(disp[i].into(), tid);
+                    }
                     if !seen.contains(&tid) {
                         seen.push(tid);
                         pairs.push((tid, row));
                     }
                 }
-                self.compact.push((hash_str(&n.compact()), row));
+                self.compact.push(hash_str(&n.compact()), row);
                 self.rows.push(NameRow {
                     entry: ei,
                     alias: u32::try_from(ai).unwrap_or(u32::MAX),
                     keys: n.tokens.join(" ").into_boxed_str(),
+                    display: n.display.clone().into_boxed_str(),
                     families: family_bits(&n),
                     common: n.is_common_words(),
                     abjad: n.abjad,
@@ -295,17 +363,54 @@ impl Screener {
         self.post = pairs.into_iter().map(|(_, r)| r).collect();
         // One-edit index over the vocabulary.
         for (tid, t) in self.vocab_tokens.iter().enumerate() {
-            if t.len() >= FUZZY_MIN_LEN && !t.bytes().any(|b| b.is_ascii_digit()) {
+            if fuzzy_indexable(t) {
                 let tid = u32::try_from(tid).unwrap_or(u32::MAX);
-                self.deletes.push((hash_str(t), tid));
+                self.deletes.push(hash_str(t), tid);
                 for d in deletions(t) {
-                    self.deletes.push((hash_str(&d), tid));
+                    self.deletes.push(hash_str(&d), tid);
                 }
             }
         }
-        self.deletes.sort_unstable();
-        self.deletes.dedup();
-        self.compact.sort_unstable();
+        self.deletes.finish();
+        // The same over the written tokens whose key differs: the phonetic key can put a typo
+        // two edits away (`Corpol` → `korpol`, `Ciorpol` → `ciorpol`).
+        let mut dv: Vec<(Box<str>, u32)> = disp_map.into_iter().collect();
+        dv.sort_unstable();
+        for (i, (t, _)) in dv.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            self.disp_deletes.push(hash_str(t), i);
+            for d in deletions(t) {
+                self.disp_deletes.push(hash_str(&d), i);
+            }
+        }
+        self.disp_vocab = dv;
+        self.disp_deletes.finish();
+        self.compact.finish();
+        let max_df = self.max_df();
+        let words = self.rows.len().div_ceil(64);
+        for tid in 0..v {
+            let tid = u32::try_from(tid).unwrap_or(u32::MAX);
+            if self.postings(tid).len() > max_df {
+                let mut bits = vec![0u64; words];
+                for &r in self.postings(tid) {
+                    bits[r as usize / 64] |= 1 << (r % 64);
+                }
+                self.freq_bits.insert(tid, bits);
+            }
+        }
+    }
+
+    /// Tokens in more names than this are not followed (only used to rank).
+    fn max_df(&self) -> usize {
+        (self.rows.len() / 50).max(2000)
+    }
+
+    /// True when row `r` holds token `tid`.
+    fn is_in(&self, tid: u32, r: u32) -> bool {
+        match self.freq_bits.get(&tid) {
+            Some(bits) => bits[r as usize / 64] & (1 << (r % 64)) != 0,
+            None => self.postings(tid).binary_search(&r).is_ok(),
+        }
     }
 
     fn postings(&self, tid: u32) -> &[u32] {
@@ -313,38 +418,50 @@ impl Screener {
         &self.post[self.post_off[i] as usize..self.post_off[i + 1] as usize]
     }
 
-    fn lookup_sorted(v: &[(u64, u32)], h: u64) -> impl Iterator<Item = u32> + '_ {
-        let start = v.partition_point(|(k, _)| *k < h);
-        v[start..]
-            .iter()
-            .take_while(move |(k, _)| *k == h)
-            .map(|(_, x)| *x)
-    }
-
-    /// Tokens of the vocabulary within one edit of `key` (itself included), with similarity.
-    fn similar_tokens(&self, key: &str, out: &mut Vec<(u32, f64)>) {
+    /// Tokens of the vocabulary within one edit of `key` or of its written form `disp` (itself
+    /// included), with similarity; one entry per token id.
+    fn similar_tokens(&self, key: &str, disp: &str, out: &mut Vec<(u32, f64)>) {
         if let Some(&tid) = self.vocab.get(key) {
             out.push((tid, 1.0));
         }
-        if key.len() < FUZZY_MIN_LEN || key.bytes().any(|b| b.is_ascii_digit()) {
-            return;
-        }
-        let mut found: Vec<u32> = Vec::new();
-        let probes = std::iter::once(key.to_string()).chain(deletions(key));
-        for p in probes {
-            for tid in Self::lookup_sorted(&self.deletes, hash_str(&p)) {
-                if !found.contains(&tid) {
-                    found.push(tid);
+        let mut found: Vec<(u32, f64)> = Vec::new();
+        let mut add = |tid: u32, s: f64| {
+            if s <= 0.0 {
+                return;
+            }
+            if let Some(f) = found.iter_mut().find(|f| f.0 == tid) {
+                f.1 = f.1.max(s);
+            } else {
+                found.push((tid, s));
+            }
+        };
+        if fuzzy_indexable(key) {
+            for p in std::iter::once(key.to_string()).chain(deletions(key)) {
+                for tid in self.deletes.get(hash_str(&p)) {
+                    add(tid, token_similarity(key, &self.vocab_tokens[tid as usize]));
                 }
             }
         }
-        for tid in found {
-            let t = &self.vocab_tokens[tid as usize];
-            if &**t == key {
-                continue;
+        if fuzzy_indexable(disp) {
+            for p in std::iter::once(disp.to_string()).chain(deletions(disp)) {
+                let h = hash_str(&p);
+                if disp != key {
+                    // Keys written as they are (most tokens).
+                    for tid in self.deletes.get(h) {
+                        add(
+                            tid,
+                            token_similarity(disp, &self.vocab_tokens[tid as usize]),
+                        );
+                    }
+                }
+                for di in self.disp_deletes.get(h) {
+                    let (t, tid) = &self.disp_vocab[di as usize];
+                    add(*tid, token_similarity(disp, t));
+                }
             }
-            let s = token_similarity(key, t);
-            if s > 0.0 {
+        }
+        for (tid, s) in found {
+            if &*self.vocab_tokens[tid as usize] != key {
                 out.push((tid, s));
             }
         }
@@ -356,27 +473,36 @@ impl Screener {
         let q = normalize_name(&party.name);
         let n_rows = self.rows.len().max(1) as f64;
         let mut acc: FxHashMap<u32, f64> = FxHashMap::default();
-        let mut frequent: Vec<u32> = Vec::new();
-        let max_df = (self.rows.len() / 50).max(2000);
+        // Tokens too common to follow (per query key: token id, similarity, idf).
+        let mut frequent: Vec<Vec<(u32, f64, f64)>> = Vec::new();
+        let max_df = self.max_df();
         let mut sim: Vec<(u32, f64)> = Vec::new();
-        let mut qkeys: Vec<&str> = q.tokens.iter().map(String::as_str).collect();
+        let qdisp: Vec<&str> = q.display.split(' ').collect();
+        let mut qkeys: Vec<(&str, &str)> = q
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), qdisp.get(i).copied().unwrap_or(k.as_str())))
+            .collect();
         qkeys.sort_unstable();
-        qkeys.dedup();
-        for key in &qkeys {
+        qkeys.dedup_by(|a, b| a.0 == b.0);
+        for (key, disp) in &qkeys {
             sim.clear();
-            self.similar_tokens(key, &mut sim);
+            self.similar_tokens(key, disp, &mut sim);
+            let mut freq_here: Vec<(u32, f64, f64)> = Vec::new();
             for &(tid, s) in &sim {
                 let posts = self.postings(tid);
+                let idf = (1.0 + n_rows / posts.len() as f64).ln();
                 if posts.len() > max_df {
-                    if s >= 1.0 {
-                        frequent.push(tid);
-                    }
+                    freq_here.push((tid, s, idf));
                     continue;
                 }
-                let idf = (1.0 + n_rows / posts.len() as f64).ln();
                 for &r in posts {
                     *acc.entry(r).or_default() += idf * s;
                 }
+            }
+            if !freq_here.is_empty() {
+                frequent.push(freq_here);
             }
         }
         // Adjacent query tokens joined (`bei jing` → `beijing`).
@@ -392,11 +518,20 @@ impl Screener {
                 }
             }
         }
-        if acc.is_empty() && !frequent.is_empty() {
+        let exact_frequent: Vec<u32> = {
+            let mut v: Vec<u32> = frequent
+                .iter()
+                .flatten()
+                .filter(|(_, s, _)| *s >= 1.0)
+                .map(|(t, _, _)| *t)
+                .collect();
+            v.sort_by_key(|t| self.postings(*t).len());
+            v
+        };
+        if acc.is_empty() && !exact_frequent.is_empty() {
             // Only common tokens: intersect the rarest two.
-            frequent.sort_by_key(|t| self.postings(*t).len());
-            let a = self.postings(frequent[0]);
-            let b = frequent.get(1).map(|t| self.postings(*t));
+            let a = self.postings(exact_frequent[0]);
+            let b = exact_frequent.get(1).map(|t| self.postings(*t));
             let mut n = 0;
             for &r in a {
                 if b.is_none_or(|b| b.binary_search(&r).is_ok()) {
@@ -409,12 +544,53 @@ impl Screener {
             }
         }
         let compact = q.compact();
-        for r in Self::lookup_sorted(&self.compact, hash_str(&compact)) {
+        for r in self.compact.get(hash_str(&compact)) {
             *acc.entry(r).or_default() += 100.0;
+        }
+        // Common tokens are not followed, but they still rank the candidates found through the
+        // rarer ones: without them, every name sharing the distinctive token ties, and the true
+        // entry can fall beyond the cap (`Cotton Lohal` among a hundred `Lohal …` names).
+        if !frequent.is_empty() {
+            // Only rows that could still reach the cap with the largest possible bonus.
+            let max_bonus: f64 = frequent
+                .iter()
+                .map(|g| g.iter().map(|(_, s, idf)| s * idf).fold(0.0, f64::max))
+                .sum();
+            let floor = if acc.len() > opts.max_candidates && opts.max_candidates > 0 {
+                let mut scores: Vec<f64> = acc.values().copied().collect();
+                let k = opts.max_candidates - 1;
+                scores.select_nth_unstable_by(k, |a, b| b.total_cmp(a));
+                scores[k] - max_bonus - 1e-9
+            } else {
+                f64::MIN
+            };
+            for (r, v) in &mut acc {
+                if *v < floor {
+                    continue;
+                }
+                for group in &frequent {
+                    let best = group
+                        .iter()
+                        .filter(|(tid, _, _)| self.is_in(*tid, *r))
+                        .map(|(_, s, idf)| s * idf)
+                        .fold(0.0, f64::max);
+                    *v += best;
+                }
+            }
         }
         let mut cands: Vec<(u32, f64)> = acc.into_iter().collect();
         cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        cands.truncate(opts.max_candidates);
+        // Candidates tied with the last one kept are kept too (up to four times the cap), so
+        // that row order never decides which of equally good candidates is scored.
+        if cands.len() > opts.max_candidates && opts.max_candidates > 0 {
+            let last = cands[opts.max_candidates - 1].1;
+            let limit = cands.len().min(opts.max_candidates * 4);
+            let mut cut = opts.max_candidates;
+            while cut < limit && cands[cut].1 >= last - 1e-9 {
+                cut += 1;
+            }
+            cands.truncate(cut);
+        }
 
         // Score: best row per entry.
         let mut best: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
@@ -425,7 +601,12 @@ impl Screener {
             let row = &self.rows[r as usize];
             let e = &self.entries[row.entry as usize];
             let ekeys: Vec<&str> = row.keys.split(' ').collect();
-            let ns = name_score(&qkeys_ordered, &ekeys, q.abjad || row.abjad);
+            let edisp: Vec<&str> = row.display.split(' ').collect();
+            let ns = name_score(
+                (&qkeys_ordered, &qdisp),
+                (&ekeys, &edisp),
+                q.abjad || row.abjad,
+            );
             let adj = adjustments(party, e, qfam, row.families, qcommon || row.common);
             let score = final_score(ns.name, &adj);
             let slot = best.entry(row.entry).or_insert((f64::MIN, r));
@@ -510,18 +691,57 @@ pub fn token_similarity(a: &str, b: &str) -> f64 {
         return 1.0;
     }
     let min = a.len().min(b.len());
+    let diff = a.len().abs_diff(b.len());
     if min < FUZZY_MIN_LEN
+        || diff > 2
+        || (diff == 2 && min < 10)
         || a.bytes().any(|c| c.is_ascii_digit())
         || b.bytes().any(|c| c.is_ascii_digit())
     {
         return 0.0;
     }
-    match strsim::osa_distance(a, b) {
+    let d = if a.is_ascii() && b.is_ascii() {
+        osa_bytes(a.as_bytes(), b.as_bytes(), 2)
+    } else {
+        strsim::osa_distance(a, b)
+    };
+    match d {
         1 if min >= 6 => 0.92,
         1 => 0.86,
         2 if min >= 10 => 0.8,
         _ => 0.0,
     }
+}
+
+/// Optimal string alignment distance of two byte strings, or `max + 1` once it exceeds `max`
+/// (the same values as `strsim::osa_distance` up to `max`).
+fn osa_bytes(a: &[u8], b: &[u8], max: usize) -> usize {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
+        return max + 1;
+    }
+    let mut prev2: Vec<usize> = vec![0; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur: Vec<usize> = vec![0; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m].min(max + 1)
 }
 
 fn weight(t: &str) -> f64 {
@@ -548,8 +768,10 @@ fn merge_groups(a: &[&str], b: &[&str]) -> Vec<Vec<usize>> {
     let mut i = 0;
     while i < a.len() {
         let mut merged = false;
+        // A join can only equal a token of `b` longer than its first part.
+        let longer = b.iter().any(|t| t.len() > a[i].len());
         for len in (2..=3).rev() {
-            if i + len <= a.len() && !b.contains(&a[i]) {
+            if longer && i + len <= a.len() && !b.contains(&a[i]) {
                 let joined = phonetic_key(&a[i..i + len].concat());
                 if b.iter().any(|t| *t == joined) {
                     out.push((i..i + len).collect());
@@ -567,7 +789,20 @@ fn merge_groups(a: &[&str], b: &[&str]) -> Vec<Vec<usize>> {
     out
 }
 
-fn name_score(q: &[&str], e: &[&str], abjad: bool) -> NameScore {
+/// Token keys of a name with their display tokens (same length, same order).
+type Toks<'a> = (&'a [&'a str], &'a [&'a str]);
+
+/// Display token `i` when the two lists are aligned, else the key.
+fn disp<'a>(t: Toks<'a>, i: usize) -> &'a str {
+    if t.1.len() == t.0.len() {
+        t.1[i]
+    } else {
+        t.0[i]
+    }
+}
+
+fn name_score(qt: Toks<'_>, et: Toks<'_>, abjad: bool) -> NameScore {
+    let (q, e) = (qt.0, et.0);
     if q.is_empty() || e.is_empty() {
         return NameScore::default();
     }
@@ -576,7 +811,7 @@ fn name_score(q: &[&str], e: &[&str], abjad: bool) -> NameScore {
         let es: Vec<String> = e.iter().map(|t| skeleton(t)).collect();
         let qr: Vec<&str> = qs.iter().map(String::as_str).collect();
         let er: Vec<&str> = es.iter().map(String::as_str).collect();
-        return name_score(&qr, &er, false);
+        return name_score((&qr, &qr), (&er, &er), false);
     }
     let qg = merge_groups(q, e);
     let eg = merge_groups(e, q);
@@ -587,14 +822,20 @@ fn name_score(q: &[&str], e: &[&str], abjad: bool) -> NameScore {
             phonetic_key(&g.iter().map(|i| toks[*i]).collect::<String>())
         }
     };
+    let join_disp =
+        |t: Toks<'_>, g: &[usize]| -> String { g.iter().map(|i| disp(t, *i)).collect::<String>() };
     let qs: Vec<String> = qg.iter().map(|g| join(q, g)).collect();
     let es: Vec<String> = eg.iter().map(|g| join(e, g)).collect();
+    let qd: Vec<String> = qg.iter().map(|g| join_disp(qt, g)).collect();
+    let ed: Vec<String> = eg.iter().map(|g| join_disp(et, g)).collect();
     let qw: Vec<f64> = qs.iter().map(|t| weight(t)).collect();
     let ew: Vec<f64> = es.iter().map(|t| weight(t)).collect();
     let mut cand: Vec<(f64, usize, usize)> = Vec::new();
     for (i, a) in qs.iter().enumerate() {
         for (j, b) in es.iter().enumerate() {
-            let s = token_similarity(a, b);
+            // The phonetic key can turn one typo into two edits (`componenst` → `komponenst`
+            // vs `components` → `komponenc`): the written tokens are compared too.
+            let s = token_similarity(a, b).max(token_similarity(&qd[i], &ed[j]));
             if s > 0.0 {
                 cand.push((s, i, j));
             }
@@ -686,7 +927,9 @@ fn compare_with(
     let en = normalize_name(entry_name);
     let qk: Vec<&str> = q.tokens.iter().map(String::as_str).collect();
     let ek: Vec<&str> = en.tokens.iter().map(String::as_str).collect();
-    let ns = name_score(&qk, &ek, q.abjad || en.abjad);
+    let qdisp: Vec<&str> = q.display.split(' ').collect();
+    let edisp: Vec<&str> = en.display.split(' ').collect();
+    let ns = name_score((&qk, &qdisp), (&ek, &edisp), q.abjad || en.abjad);
     let mut parts = adjustments(
         party,
         e,
@@ -796,6 +1039,77 @@ mod tests {
         assert!(score("Globel Trading Ltd", "Global Trading Ltd") >= DEFAULT_THRESHOLD);
         assert_eq!(score("Рособоронэкспорт", "Rosoboronexport"), 1.0);
         assert_eq!(score("Ali Baba Group", "Alibaba Group"), 1.0);
+    }
+
+    /// Names made from syllables, as many as asked, none holding `lohal` or `corvina`.
+    fn syllable_names(n: usize, word: &str) -> Vec<ListEntry> {
+        const SYL: &[&str] = &[
+            "ka", "mex", "tra", "vin", "sol", "dor", "ben", "zar", "ron", "tek", "mar", "pol",
+            "ver", "nis", "gal", "hen", "jup", "lux", "mor", "nov",
+        ];
+        (0..n)
+            .map(|i| {
+                let a = SYL[i % SYL.len()];
+                let b = SYL[(i / SYL.len()) % SYL.len()];
+                let c = SYL[(i / (SYL.len() * SYL.len())) % SYL.len()];
+                entry(&format!("{a}{b}{c}{} {word} Ltd", i / 8000), &[], "")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blocking_keeps_the_true_entry_among_many_ties() {
+        // 2,500 `… Cotton` names make `cotton` too common to follow; 120 `Lohal …` names tie on
+        // the distinctive token and come first in list order. The true entry is the last one.
+        let mut es = syllable_names(2500, "Cotton");
+        for w in ["Shipping", "Foods", "Mining", "Metals", "Agro", "Paper"] {
+            for i in 0..20 {
+                es.push(entry(&format!("Lohal {w} {}", i + 1), &[], ""));
+            }
+        }
+        es.push(entry("Lohal Cotton OOO", &[], ""));
+        es.push(entry("Corvina Cotton Ltd", &[], ""));
+        let s = Screener::from_entries(es);
+        let m = s.screen(&Party::named("Cotton Lohal"), &MatchOptions::default());
+        assert_eq!(
+            m.first().map(|m| m.entry.name.as_str()),
+            Some("Lohal Cotton OOO")
+        );
+        assert_eq!(m[0].explanation.legal_forms_dropped.entry, ["ooo"]);
+        // A typo that the phonetic key turns into two edits (`crovina` / `korvina`) is still
+        // found through the written tokens.
+        let m = s.screen(&Party::named("Crovina Cotton"), &MatchOptions::default());
+        assert_eq!(
+            m.first().map(|m| m.entry.name.as_str()),
+            Some("Corvina Cotton Ltd")
+        );
+        let t = m[0]
+            .explanation
+            .tokens_matched
+            .iter()
+            .find(|t| t.party == "crovina")
+            .unwrap();
+        assert_eq!(t.entry, "corvina");
+        assert!((t.similarity - 0.92).abs() < 1e-9);
+    }
+
+    #[test]
+    fn osa_bytes_agrees_with_strsim() {
+        for (a, b) in [
+            ("corvina", "crovina"),
+            ("kestrel", "kestrle"),
+            ("abc", "abcd"),
+            ("abcdef", "azcdxf"),
+            ("", "ab"),
+            ("components", "componenst"),
+        ] {
+            let d = strsim::osa_distance(a, b);
+            assert_eq!(
+                osa_bytes(a.as_bytes(), b.as_bytes(), 2),
+                d.min(3),
+                "{a} {b}"
+            );
+        }
     }
 
     #[test]

@@ -610,6 +610,7 @@ pub fn normalize_name(raw: &str) -> NormalizedName {
     let ascii = transliterate(&split_dotted_words(&text));
     let mut tokens = tokenize(&ascii);
     strip_legal_forms(&mut tokens, &mut legal_forms);
+    strip_misspelt_legal_form(&mut tokens, &mut legal_forms);
     let mut display_tokens: Vec<String> = Vec::with_capacity(tokens.len());
     for t in tokens {
         let folded = fold(&t);
@@ -789,14 +790,109 @@ fn match_form_at_start(tokens: &[String]) -> Option<(usize, &'static str, LegalF
 fn fold(token: &str) -> &str {
     FOLD.iter()
         .find(|(from, _)| *from == token)
-        .map_or(token, |(_, to)| to)
+        .map_or_else(|| fold_misspelt(token).unwrap_or(token), |(_, to)| to)
+}
+
+/// Fold sources this long or longer also fold when misspelt by one edit.
+const FUZZY_FOLD_MIN: usize = 7;
+
+/// The fold target of a token one edit (OSA) away from a long fold source: `Indusiries` →
+/// `industry`, `Garmnets` → `garment`. Without it a typo inside a folded word is two or more
+/// edits from the folded form of the correct spelling.
+fn fold_misspelt(token: &str) -> Option<&'static str> {
+    if token.len() + 1 < FUZZY_FOLD_MIN || !token.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    // Deletion neighbourhoods of the long fold sources (SymSpell): a token and a source one edit
+    // apart share a deletion (or one is a deletion of the other).
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<String, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (i, (from, to)) in FOLD.iter().enumerate() {
+            if from.len() < FUZZY_FOLD_MIN || from == to {
+                continue;
+            }
+            m.entry((*from).to_string()).or_default().push(i);
+            for d in 0..from.len() {
+                let mut s = (*from).to_string();
+                s.remove(d);
+                m.entry(s).or_default().push(i);
+            }
+        }
+        m
+    });
+    let probe = |p: &str| -> Option<&'static str> {
+        index.get(p)?.iter().find_map(|&i| {
+            let (from, to) = FOLD[i];
+            (from != token && strsim::osa_distance(from, token) == 1).then_some(to)
+        })
+    };
+    if let Some(t) = probe(token) {
+        return Some(t);
+    }
+    (0..token.len()).find_map(|d| {
+        let mut s = token.to_string();
+        s.remove(d);
+        probe(&s)
+    })
+}
+
+/// Long single-word legal forms that are also recognised with a one-letter typo at the end of a
+/// name (`Knitting Compny`).
+const MISSPELT_FORMS: &[(&str, &str, LegalFamily)] = &[
+    ("limited", "ltd", LegalFamily::LimitedLiability),
+    ("company", "co", LegalFamily::Corporation),
+    ("corporation", "corp", LegalFamily::Corporation),
+    ("incorporated", "inc", LegalFamily::Corporation),
+    ("aktiengesellschaft", "ag", LegalFamily::JointStock),
+];
+
+fn strip_misspelt_legal_form(tokens: &mut Vec<String>, found: &mut Vec<LegalForm>) {
+    if tokens.len() < 2 {
+        return;
+    }
+    let Some(last) = tokens.last() else { return };
+    if last.len() < 6 || fold(last) != last.as_str() {
+        return;
+    }
+    if let Some((_, canonical, family)) = MISSPELT_FORMS
+        .iter()
+        .find(|(form, _, _)| strsim::osa_distance(form, last) == 1)
+    {
+        let text = tokens.pop().unwrap_or_default();
+        found.push(LegalForm {
+            text,
+            canonical,
+            family: *family,
+        });
+    }
 }
 
 /// A light phonetic key that merges common transliteration variants of one token:
 /// `ks`→`x`, `kh`→`h`, `ph`→`f`, `ck`→`k`, `sch`/`sh`→`s`, `tch`/`tsch`→`ch`, `ts`/`tz`→`c`,
 /// `ou`/`ue`→`u`, `oe`→`o`, hard `c`→`k`, `y`/`j`→`i`, `w`→`v`, `q`→`k`, doubled letters single.
+///
+/// The rules are applied until nothing changes (at most three passes), so that a key is its own
+/// key: a letter-by-letter transliteration such as `pkharmatseutitsals` reaches the same key as
+/// `pharmaceuticals`.
 #[must_use]
 pub fn phonetic_key(token: &str) -> String {
+    let mut k = phonetic_pass(token);
+    if k == token {
+        return k;
+    }
+    for _ in 0..2 {
+        let next = phonetic_pass(&k);
+        if next == k {
+            break;
+        }
+        k = next;
+    }
+    k
+}
+
+fn phonetic_pass(token: &str) -> String {
     if token.len() <= 2 || token.bytes().all(|b| b.is_ascii_digit()) {
         return token.to_string();
     }
@@ -809,6 +905,9 @@ pub fn phonetic_key(token: &str) -> String {
             (b"ch", 4)
         } else if rest.starts_with(b"sch") || rest.starts_with(b"tch") {
             (if rest[0] == b's' { b"s" } else { b"ch" }, 3)
+        } else if rest.starts_with(b"ght") {
+            // A silent `gh` (`bright` = `brite` but for the final `e`).
+            (b"t", 3)
         } else if rest.starts_with(b"ks") {
             (b"x", 2)
         } else if rest.starts_with(b"kh") {
