@@ -2,8 +2,8 @@
 
 use crate::audit::{Context, GapRule};
 use flowdown_core::{GapFinding, Severity};
+use rustc_hash::FxHashMap;
 use serde_json::json;
-use std::collections::HashMap;
 
 /// ## What it checks
 /// No two parties may share an `id`, an identifier (same scheme and value, compared without
@@ -31,6 +31,33 @@ pub struct DuplicateParty;
 #[must_use]
 pub fn normalise_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalise_name_into(name, &mut out);
+    out
+}
+
+/// [`normalise_name`] into a buffer (cleared first), so that a loop allocates once.
+pub fn normalise_name_into(name: &str, out: &mut String) {
+    out.clear();
+    if name.is_ascii() {
+        // The same folding byte by byte: ASCII `is_alphanumeric`/`to_lowercase` are the
+        // ASCII versions.
+        let mut pending_space = false;
+        for b in name.bytes() {
+            if matches!(b, b'.' | b'\'') {
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                pending_space = true;
+            }
+        }
+        return;
+    }
     let joined: String = name
         .chars()
         .filter(|c| !matches!(c, '.' | '\'' | '’'))
@@ -44,7 +71,6 @@ pub fn normalise_name(name: &str) -> String {
         }
         out.extend(w.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
 /// Identifier compared without case, spaces or hyphens.
@@ -70,9 +96,15 @@ impl GapRule for DuplicateParty {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
         let d = cx.decl();
-        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(d.parties.len());
-        let mut idents: HashMap<String, usize> = HashMap::new();
-        let mut names: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut ids: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(d.parties.len(), rustc_hash::FxBuildHasher);
+        let mut idents: FxHashMap<String, usize> = FxHashMap::default();
+        // Normalised name → the first party with it; later parties with the same name in
+        // `more` (keyed by the first), so that a unique name costs no vector.
+        let mut names: FxHashMap<Box<str>, usize> =
+            FxHashMap::with_capacity_and_hasher(d.parties.len(), rustc_hash::FxBuildHasher);
+        let mut more: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        let mut key = String::new();
         for (i, p) in d.parties.iter().enumerate() {
             if let Some(&first) = ids.get(p.id.as_str()) {
                 out.push(cx.finding(
@@ -117,18 +149,23 @@ impl GapRule for DuplicateParty {
                     }
                 }
             }
-            let key = normalise_name(&p.name);
+            normalise_name_into(&p.name, &mut key);
             if key.is_empty() {
                 continue;
             }
-            let entry = names.entry(key).or_default();
-            let same = entry.iter().copied().find(|&j| {
-                let q = d.parties.get(j).and_then(|q| q.country.as_deref());
-                match (q, p.country.as_deref()) {
-                    (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-                    _ => true,
-                }
-            });
+            let Some(&first) = names.get(key.as_str()) else {
+                names.insert(key.as_str().into(), i);
+                continue;
+            };
+            let same = std::iter::once(first)
+                .chain(more.get(&first).into_iter().flatten().copied())
+                .find(|&j| {
+                    let q = d.parties.get(j).and_then(|q| q.country.as_deref());
+                    match (q, p.country.as_deref()) {
+                        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                        _ => true,
+                    }
+                });
             if let (Some(j), false) = (same, reported) {
                 let other = d.parties.get(j).map_or("", |q| q.id.as_str());
                 out.push(cx.finding(
@@ -141,10 +178,10 @@ impl GapRule for DuplicateParty {
                     ),
                     cx.read.source.party(i, Some("name")),
                     vec![p.id.clone(), other.to_owned()],
-                    json!({ "kind": "name", "name": normalise_name(&p.name), "first": other }),
+                    json!({ "kind": "name", "name": key, "first": other }),
                 ));
             }
-            entry.push(i);
+            more.entry(first).or_default().push(i);
         }
     }
 }
