@@ -208,20 +208,22 @@ fn audit_with(
     names: &[NamedSubcontractor],
     checked: &Mutex<HashMap<PathBuf, flowdown_core::DocumentReport>>,
 ) -> DeclarationReport {
-    let graph = SupplyGraph::new(&read.declaration);
-    let base_dir = base_dir_of(Path::new(&read.path));
-    let cx = Context {
-        read,
-        graph: &graph,
-        pack,
-        opts,
-        base_dir,
-        contract_names: names,
-        checked,
-    };
     let mut findings = Vec::new();
-    for r in RULES {
-        r.check(&cx, &mut findings);
+    {
+        let graph = SupplyGraph::new(&read.declaration);
+        let cx = Context {
+            read,
+            graph: &graph,
+            pack,
+            opts,
+            base_dir: base_dir_of(Path::new(&read.path)),
+            contract_names: names,
+            checked,
+        };
+        for r in RULES {
+            r.check(&cx, &mut findings);
+        }
+        // The graph goes before sorting: its memory is reused.
     }
     sort_findings(&mut findings);
     let summary = DeclarationSummary {

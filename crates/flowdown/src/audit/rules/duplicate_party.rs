@@ -4,6 +4,9 @@ use crate::audit::{Context, GapRule};
 use flowdown_core::{GapFinding, Severity};
 use rustc_hash::FxHashMap;
 use serde_json::json;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// ## What it checks
 /// No two parties may share an `id`, an identifier (same scheme and value, compared without
@@ -96,17 +99,25 @@ impl GapRule for DuplicateParty {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
         let d = cx.decl();
-        let mut ids: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(d.parties.len(), rustc_hash::FxBuildHasher);
+        // The graph's node of an id is its first party.
+        let first_of_id = |id: &str| {
+            cx.graph
+                .node_of
+                .get(id)
+                .and_then(|n| cx.graph.graph.node_weight(*n))
+                .copied()
+        };
         let mut idents: FxHashMap<String, usize> = FxHashMap::default();
-        // Normalised name → the first party with it; later parties with the same name in
-        // `more` (keyed by the first), so that a unique name costs no vector.
-        let mut names: FxHashMap<Box<str>, usize> =
+        // Normalised names by their hash → the first party with it (checked on a hit, with
+        // `collided` for different names of one hash); later parties with the same name in
+        // `more` (keyed by the first), so that a unique name costs no allocation.
+        let mut names: FxHashMap<u64, usize> =
             FxHashMap::with_capacity_and_hasher(d.parties.len(), rustc_hash::FxBuildHasher);
+        let mut collided: HashMap<String, usize> = HashMap::new();
         let mut more: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-        let mut key = String::new();
+        let (mut key, mut other_key) = (String::new(), String::new());
         for (i, p) in d.parties.iter().enumerate() {
-            if let Some(&first) = ids.get(p.id.as_str()) {
+            if let Some(first) = first_of_id(&p.id).filter(|&f| f != i) {
                 out.push(cx.finding(
                     self,
                     format!("party id `{}` is declared twice", p.id),
@@ -116,7 +127,6 @@ impl GapRule for DuplicateParty {
                 ));
                 continue;
             }
-            ids.insert(p.id.as_str(), i);
             let mut reported = false;
             for (k, x) in p.identifiers.iter().enumerate() {
                 if x.value.trim().is_empty() {
@@ -153,9 +163,26 @@ impl GapRule for DuplicateParty {
             if key.is_empty() {
                 continue;
             }
-            let Some(&first) = names.get(key.as_str()) else {
-                names.insert(key.as_str().into(), i);
-                continue;
+            let first = match names.entry(rustc_hash::FxBuildHasher.hash_one(key.as_str())) {
+                Entry::Vacant(v) => {
+                    v.insert(i);
+                    continue;
+                }
+                Entry::Occupied(o) => {
+                    let f = *o.get();
+                    normalise_name_into(&d.parties[f].name, &mut other_key);
+                    if other_key == key {
+                        f
+                    } else {
+                        match collided.entry(key.clone()) {
+                            std::collections::hash_map::Entry::Vacant(v) => {
+                                v.insert(i);
+                                continue;
+                            }
+                            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
+                        }
+                    }
+                }
             };
             let same = std::iter::once(first)
                 .chain(more.get(&first).into_iter().flatten().copied())
@@ -182,6 +209,49 @@ impl GapRule for DuplicateParty {
                 ));
             }
             more.entry(first).or_default().push(i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise_name;
+
+    /// The folding as first written (chars only), which the ASCII fast path must equal.
+    fn reference(name: &str) -> String {
+        let mut out = String::new();
+        let joined: String = name
+            .chars()
+            .filter(|c| !matches!(c, '.' | '\'' | '’'))
+            .collect();
+        for w in joined
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        out
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_the_general_one() {
+        for name in [
+            "",
+            "  ",
+            "Tekstil Uretim A.S.",
+            "TEKSTIL URETIM AS",
+            " -- O'Brien & Sons, Ltd. -- ",
+            "a.b.c",
+            "x--y__z",
+            "Supplier 123 Ltd",
+            "..",
+            "Tekstil Üretim A.Ş.",
+            "O’Brien",
+        ] {
+            assert_eq!(normalise_name(name), reference(name), "{name:?}");
         }
     }
 }

@@ -2,7 +2,10 @@
 //! (built-in ILAB risk table, no lists): file read, JSON parse + model build, graph build,
 //! each gap rule, sorting, and JSON / text rendering.
 //!
-//!     cargo run --release -p flowdown --example audit_phases -- DECL.json [--as-of 2026-06-01]
+//!     cargo run --release -p flowdown-cli --example audit_phases -- DECL.json [--as-of 2026-06-01]
+//!
+//! It uses the allocator of the `flowdown` binary; resident and peak memory are printed after
+//! each phase.
 
 use flowdown::audit::{self, AuditOptions, Context, SupplyGraph, RULES};
 use flowdown::screen::RiskTable;
@@ -11,6 +14,9 @@ use flowdown_core::{Date, Report};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -62,6 +68,8 @@ fn main() {
         r.check(&cx, &mut findings);
         lap(&format!("rule {} ({})", r.id(), findings.len() - before), t);
     }
+    drop(cx);
+    drop(graph);
     let t = Instant::now();
     audit::sort_findings(&mut findings);
     lap("sort findings", t);
@@ -86,7 +94,6 @@ fn main() {
     let t = Instant::now();
     let text = audit::render_text(&report);
     lap(&format!("render text ({} MB)", text.len() >> 20), t);
-    drop(graph);
     eprintln!(
         "{:<44} {:>8.3} s ({n} findings)",
         "total",
