@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 // mimalloc: a large audit is millions of small strings (ids, names, evidence); glibc's
 // allocator spends 32 bytes on each and is slower to hand them out (see BENCHMARKS.md, audit).
+// Built without transparent huge pages (`no_thp`): with them the kernel spent more time
+// compacting memory than the audit spent working, and small runs kept 50 MiB resident.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
