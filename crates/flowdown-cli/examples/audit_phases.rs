@@ -32,10 +32,13 @@ fn main() {
     opts.risk = Arc::new(RiskTable::builtin());
     let pack = Pack::builtin();
     let total = Instant::now();
+    let cpu0 = std::cell::Cell::new(cpu_seconds());
     let lap = |name: &str, t: Instant| {
+        let cpu = cpu_seconds();
         eprintln!(
-            "{name:<44} {:>8.3} s  rss {:>5} MiB  peak {:>5} MiB",
+            "{name:<44} {:>7.3} s wall {:>6.2} s cpu  rss {:>5} MiB  peak {:>5} MiB",
             t.elapsed().as_secs_f64(),
+            cpu - cpu0.replace(cpu),
             status_mib("VmRSS:"),
             status_mib("VmHWM:")
         );
@@ -99,6 +102,18 @@ fn main() {
         "total",
         total.elapsed().as_secs_f64()
     );
+}
+
+/// User + system CPU time of the process (from `/proc/self/stat`, in clock ticks of 10 ms).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which ends with `)`): utime is the 12th, stime the 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
 }
 
 /// A `/proc/self/status` line in MiB (0 where there is none).

@@ -13,6 +13,8 @@ pub struct SupplyGraph<'a> {
     pub graph: DiGraph<usize, usize>,
     /// The node of each party id.
     pub node_of: FxHashMap<&'a str, NodeIndex>,
+    /// The node of each party, in party order (a party repeating an id has the first one's).
+    pub party_node: Vec<NodeIndex>,
     /// The buyer and supplier nodes of each link, in link order (`None`: not a declared id).
     pub link_nodes: Vec<(Option<NodeIndex>, Option<NodeIndex>)>,
     /// Whether a node is the buyer of some link (whatever the supplier).
@@ -34,10 +36,13 @@ impl<'a> SupplyGraph<'a> {
         let mut graph = DiGraph::with_capacity(decl.parties.len(), decl.links.len());
         let mut node_of =
             FxHashMap::with_capacity_and_hasher(decl.parties.len(), rustc_hash::FxBuildHasher);
+        let mut party_node = Vec::with_capacity(decl.parties.len());
         for (i, p) in decl.parties.iter().enumerate() {
-            node_of
-                .entry(p.id.as_str())
-                .or_insert_with(|| graph.add_node(i));
+            party_node.push(
+                *node_of
+                    .entry(p.id.as_str())
+                    .or_insert_with(|| graph.add_node(i)),
+            );
         }
         let n = graph.node_count();
         let mut is_buyer = vec![false; n];
@@ -86,6 +91,7 @@ impl<'a> SupplyGraph<'a> {
         Self {
             graph,
             node_of,
+            party_node,
             link_nodes,
             is_buyer,
             is_supplier,

@@ -99,11 +99,11 @@ impl GapRule for DuplicateParty {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
         let d = cx.decl();
-        // The graph's node of an id is its first party.
-        let first_of_id = |id: &str| {
+        // The graph's node of a party's id is the first party with that id.
+        let first_of_id = |i: usize| {
             cx.graph
-                .node_of
-                .get(id)
+                .party_node
+                .get(i)
                 .and_then(|n| cx.graph.graph.node_weight(*n))
                 .copied()
         };
@@ -117,7 +117,7 @@ impl GapRule for DuplicateParty {
         let mut more: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         let (mut key, mut other_key) = (String::new(), String::new());
         for (i, p) in d.parties.iter().enumerate() {
-            if let Some(first) = first_of_id(&p.id).filter(|&f| f != i) {
+            if let Some(first) = first_of_id(i).filter(|&f| f != i) {
                 out.push(cx.finding(
                     self,
                     format!("party id `{}` is declared twice", p.id),

@@ -2,6 +2,7 @@
 
 use crate::audit::{evidence, Context, GapRule};
 use flowdown_core::{GapFinding, Severity, SubcontractorsStatus};
+use petgraph::graph::NodeIndex;
 use serde_json::Value;
 
 /// ## What it checks
@@ -40,7 +41,7 @@ impl GapRule for UndeclaredSubcontractors {
         let mut seen = vec![false; g.is_buyer.len()];
         for (i, p) in d.parties.iter().enumerate() {
             let id = p.id.as_str();
-            let Some(n) = g.node_of.get(id).map(|n| n.index()) else {
+            let Some(n) = g.party_node.get(i).map(|n| n.index()) else {
                 continue;
             };
             if !g.is_supplier[n]
@@ -63,7 +64,7 @@ impl GapRule for UndeclaredSubcontractors {
                 vec![p.id.clone()],
                 evidence([
                     ("subcontractors", Value::from(p.subcontractors.as_str())),
-                    ("chain", g.chain_value(id)),
+                    ("chain", g.node_chain_value(NodeIndex::new(n), None)),
                 ]),
             ));
         }
