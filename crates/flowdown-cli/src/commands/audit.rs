@@ -6,6 +6,7 @@ use flowdown::audit::{self, AuditOptions};
 use flowdown::screen::{FuzzyListScreen, MatchOptions, RiskTable};
 use flowdown::Severity;
 use flowdown_core::Date;
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -80,11 +81,14 @@ pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<ExitStatus> {
         None => RiskTable::builtin(),
     });
     let report = flowdown::audit_paths(&pack, &args.declarations, &opts);
-    let text = match args.format {
-        Format::Json => flowdown::report::render_json(&report),
-        _ => audit::render_text(&report),
-    };
-    super::emit(args.output.as_deref(), &text)?;
+    // Streamed through a buffer: a large audit (250k findings) is never held as one string.
+    super::emit_with(args.output.as_deref(), |w| match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *w, &report).map_err(std::io::Error::from)?;
+            w.write_all(b"\n")
+        }
+        _ => audit::write_text(w, &report),
+    })?;
     if report.has_errors() {
         return Ok(ExitStatus::Error);
     }

@@ -30,6 +30,32 @@ pub(crate) fn load_pack(arg: &PackArg) -> anyhow::Result<Pack> {
     }
 }
 
+/// A buffered output: a file or standard output.
+pub(crate) type Out = std::io::BufWriter<Box<dyn Write>>;
+
+/// Streams output to a file or standard output through a buffer.
+pub(crate) fn emit_with(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut Out) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let buffered = |w: Box<dyn Write>| std::io::BufWriter::with_capacity(1 << 16, w);
+    match output {
+        Some(p) => {
+            let cannot = |e: std::io::Error| anyhow::anyhow!("cannot write {}: {e}", p.display());
+            let mut w = buffered(Box::new(std::fs::File::create(p).map_err(cannot)?));
+            write(&mut w).map_err(cannot)?;
+            w.flush().map_err(cannot)?;
+        }
+        None => {
+            let mut w = buffered(Box::new(std::io::stdout().lock()));
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let _ = write(&mut w);
+            let _ = w.flush();
+        }
+    }
+    Ok(())
+}
+
 /// Writes output to a file or standard output.
 pub(crate) fn emit(output: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match output {

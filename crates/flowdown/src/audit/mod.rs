@@ -27,7 +27,7 @@ pub mod screening;
 pub use contracts::{named_subcontractors, NamedSubcontractor};
 pub use graph::SupplyGraph;
 pub use registry::{rule, GapRule, RULES};
-pub use render::render_text;
+pub use render::{render_text, write_text};
 
 use crate::{CheckOptions, Pack};
 use flowdown_core::{
@@ -149,6 +149,18 @@ impl Context<'_> {
         c
     }
 
+    /// [`Self::link_chain`] as a JSON array, for evidence.
+    #[must_use]
+    pub fn link_chain_value(&self, i: usize) -> serde_json::Value {
+        match (
+            self.graph.link_nodes.get(i).and_then(|(b, _)| *b),
+            self.decl().links.get(i),
+        ) {
+            (Some(b), Some(l)) => self.graph.node_chain_value(b, Some(&l.supplier)),
+            _ => graph::strings_value(&[]),
+        }
+    }
+
     /// A finding of `rule`.
     #[must_use]
     pub fn finding(
@@ -196,20 +208,22 @@ fn audit_with(
     names: &[NamedSubcontractor],
     checked: &Mutex<HashMap<PathBuf, flowdown_core::DocumentReport>>,
 ) -> DeclarationReport {
-    let graph = SupplyGraph::new(&read.declaration);
-    let base_dir = base_dir_of(Path::new(&read.path));
-    let cx = Context {
-        read,
-        graph: &graph,
-        pack,
-        opts,
-        base_dir,
-        contract_names: names,
-        checked,
-    };
     let mut findings = Vec::new();
-    for r in RULES {
-        r.check(&cx, &mut findings);
+    {
+        let graph = SupplyGraph::new(&read.declaration);
+        let cx = Context {
+            read,
+            graph: &graph,
+            pack,
+            opts,
+            base_dir: base_dir_of(Path::new(&read.path)),
+            contract_names: names,
+            checked,
+        };
+        for r in RULES {
+            r.check(&cx, &mut findings);
+        }
+        // The graph goes before sorting: its memory is reused.
     }
     sort_findings(&mut findings);
     let summary = DeclarationSummary {
@@ -235,16 +249,43 @@ fn audit_with(
 }
 
 /// Sorts findings by location (JSON path indices numerically, rows by number), rule id,
-/// parties and message: output is deterministic.
+/// parties and message: output is deterministic. Stable: equal findings keep their order.
 pub fn sort_findings(findings: &mut [GapFinding]) {
-    findings.sort_by_cached_key(|f| {
-        (
-            f.location.sort_key(),
-            f.rule.clone(),
-            f.parties.clone(),
-            f.message.clone(),
-        )
+    // Only the location key is computed (once per finding); the rest is compared in place.
+    let keys: Vec<(String, usize, String)> =
+        findings.iter().map(|f| f.location.sort_key()).collect();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (fa, fb) = (&findings[a], &findings[b]);
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| fa.rule.cmp(&fb.rule))
+            .then_with(|| fa.parties.cmp(&fb.parties))
+            .then_with(|| fa.message.cmp(&fb.message))
     });
+    drop(keys);
+    // Move each finding to its place: `to[p]` is where the finding now at `p` goes.
+    let mut to = vec![0; order.len()];
+    for (k, &p) in order.iter().enumerate() {
+        to[p] = k;
+    }
+    for i in 0..to.len() {
+        while to[i] != i {
+            let t = to[i];
+            findings.swap(i, t);
+            to.swap(i, t);
+        }
+    }
+}
+
+/// An evidence object with exactly these keys, in this order.
+#[must_use]
+pub fn evidence<const N: usize>(pairs: [(&str, serde_json::Value); N]) -> serde_json::Value {
+    let mut m = serde_json::Map::with_capacity(N);
+    for (k, v) in pairs {
+        m.insert(k.to_owned(), v);
+    }
+    serde_json::Value::Object(m)
 }
 
 /// The folder a declaration's relative paths are resolved from.

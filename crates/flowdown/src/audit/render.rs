@@ -2,72 +2,103 @@
 //! its location, then the parties by name and the chain from the prime.
 
 use flowdown_core::{GapFinding, Report};
-use std::fmt::Write;
+use std::io::{self, Write};
 
 /// Renders the declarations of a report as text.
 #[must_use]
 pub fn render_text(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and every piece written is UTF-8.
+    let _ = write_text(&mut out, report);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes the text rendering of a report (as [`render_text`]) to `out`; give it a buffered
+/// writer.
+///
+/// # Errors
+/// Those of `out`.
+pub fn write_text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let (mut errors, mut warnings, mut failed) = (0, 0, 0);
     for d in &report.declarations {
-        let _ = write!(out, "{}", d.path);
+        write!(out, "{}", d.path)?;
         if let Some(f) = &d.format {
-            let _ = write!(out, " ({f})");
+            write!(out, " ({f})")?;
         }
-        out.push('\n');
+        out.write_all(b"\n")?;
         if let Some(e) = &d.error {
             failed += 1;
-            let _ = writeln!(out, "  error[{}]: {}", e.kind, e.message);
+            writeln!(out, "  error[{}]: {}", e.kind, e.message)?;
             continue;
         }
         for f in &d.findings {
-            finding(&mut out, f);
+            finding(out, f)?;
         }
         for n in &d.notes {
-            let _ = writeln!(out, "  note: {n}");
+            writeln!(out, "  note: {n}")?;
         }
         errors += d.summary.errors;
         warnings += d.summary.warnings;
-        let _ = writeln!(
+        writeln!(
             out,
             "  {} parties, {} links: {} error(s), {} warning(s)",
             d.summary.parties, d.summary.links, d.summary.errors, d.summary.warnings
-        );
+        )?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "{} declaration(s): {errors} error(s), {warnings} warning(s), {failed} unreadable",
         report.declarations.len()
-    );
-    out
+    )
 }
 
-fn finding(out: &mut String, f: &GapFinding) {
+fn finding(out: &mut impl Write, f: &GapFinding) -> io::Result<()> {
     let loc = f.location.display();
-    let _ = writeln!(
+    writeln!(
         out,
         "  {}[{}] {}: {}",
         f.severity.as_str(),
         f.rule,
         if loc.is_empty() { "-" } else { &loc },
         f.message
-    );
+    )?;
     let chain = f
         .evidence
         .get("chain")
         .or_else(|| f.evidence.get("cycle"))
-        .and_then(|c| c.as_array())
-        .map(|c| c.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>())
-        .unwrap_or_default();
-    if !chain.is_empty() {
-        let _ = writeln!(out, "      chain: {}", chain.join(" → "));
+        .and_then(|c| c.as_array());
+    if let Some(chain) = chain {
+        list(out, "chain", chain, " → ")?;
     }
     if let Some(m) = f.evidence.get("missing").and_then(|m| m.as_array()) {
-        let ids: Vec<&str> = m.iter().filter_map(|x| x.as_str()).collect();
-        let _ = writeln!(out, "      missing: {}", ids.join(", "));
+        list(out, "missing", m, ", ")?;
     }
     if let Some(m) = f.evidence.get("failing").and_then(|m| m.as_array()) {
-        let ids: Vec<&str> = m.iter().filter_map(|x| x.as_str()).collect();
-        let _ = writeln!(out, "      failing: {}", ids.join(", "));
+        list(out, "failing", m, ", ")?;
     }
+    Ok(())
+}
+
+/// `      name: a<sep>b…` over the string items of `items`; the chain line only when some item is
+/// a string (the missing/failing lines always).
+fn list(
+    out: &mut impl Write,
+    name: &str,
+    items: &[serde_json::Value],
+    sep: &str,
+) -> io::Result<()> {
+    let mut ids = items.iter().filter_map(|x| x.as_str()).peekable();
+    if name == "chain" && ids.peek().is_none() {
+        return Ok(());
+    }
+    write!(out, "      {name}: ")?;
+    let mut first = true;
+    for id in ids {
+        if !first {
+            out.write_all(sep.as_bytes())?;
+        }
+        first = false;
+        out.write_all(id.as_bytes())?;
+    }
+    out.write_all(b"\n")
 }

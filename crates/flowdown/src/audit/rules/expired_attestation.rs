@@ -1,8 +1,8 @@
 //! `expired-attestation`: the attestation's `valid_until` is before the as-of date.
 
-use crate::audit::{Context, GapRule};
+use crate::audit::{evidence, Context, GapRule};
 use flowdown_core::{GapFinding, Severity};
-use serde_json::json;
+use serde_json::Value;
 
 /// ## What it checks
 /// A link's `flowdown.valid_until` must not be before the as-of date (`--as-of`, default
@@ -49,7 +49,11 @@ impl GapRule for ExpiredAttestation {
                 ),
                 cx.read.source.link(i, Some("flowdown.valid_until")),
                 vec![l.buyer.clone(), l.supplier.clone()],
-                json!({ "valid_until": until, "as_of": cx.opts.as_of, "chain": cx.link_chain(i) }),
+                evidence([
+                    ("valid_until", Value::String(until.to_string())),
+                    ("as_of", Value::String(cx.opts.as_of.to_string())),
+                    ("chain", cx.link_chain_value(i)),
+                ]),
             ));
         }
     }

@@ -1,8 +1,8 @@
 //! `future-attestation`: `attested_at` is after the as-of date.
 
-use crate::audit::{Context, GapRule};
+use crate::audit::{evidence, Context, GapRule};
 use flowdown_core::{GapFinding, Severity};
-use serde_json::json;
+use serde_json::Value;
 
 /// ## What it checks
 /// A link's `flowdown.attested_at` must not be after the as-of date: an attestation dated in
@@ -49,7 +49,11 @@ impl GapRule for FutureAttestation {
                 ),
                 cx.read.source.link(i, Some("flowdown.attested_at")),
                 vec![l.buyer.clone(), l.supplier.clone()],
-                json!({ "attested_at": at, "as_of": cx.opts.as_of, "chain": cx.link_chain(i) }),
+                evidence([
+                    ("attested_at", Value::String(at.to_string())),
+                    ("as_of", Value::String(cx.opts.as_of.to_string())),
+                    ("chain", cx.link_chain_value(i)),
+                ]),
             ));
         }
     }

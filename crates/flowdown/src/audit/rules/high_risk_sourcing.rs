@@ -1,9 +1,13 @@
 //! `high-risk-sourcing`: a party's country × good is on the risk table.
 
-use crate::audit::{Context, GapRule};
-use flowdown_core::{GapFinding, Severity};
-use serde_json::json;
-use std::collections::HashSet;
+use crate::audit::graph::strings_value;
+use crate::audit::screening::RiskMatch;
+use crate::audit::{evidence, Context, GapRule};
+use flowdown_core::{DeclarationLocation, GapFinding, Severity};
+use petgraph::graph::NodeIndex;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde_json::Value;
+use std::borrow::Cow;
 
 /// ## What it checks
 /// For each party with a country, each good it declares (`parties[].goods`) and each good it
@@ -37,46 +41,100 @@ impl GapRule for HighRiskSourcing {
         "a party's country × good is on the risk table"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
-        let d = cx.decl();
-        let mut seen: HashSet<(&str, String)> = HashSet::new();
-        let mut emit = |out: &mut Vec<GapFinding>, id: &str, country: &str, good: &str, loc| {
-            let Some(m) = cx.opts.risk.lookup(country, good) else {
-                return;
-            };
-            if !seen.insert((
-                cx.graph.node_of.get_key_value(id).map_or("", |(k, _)| *k),
-                good.to_lowercase(),
-            )) {
-                return;
-            }
-            out.push(cx.finding(
-                self,
-                format!("{} in {country} supplies {good}, listed as at risk of forced or child labour", cx.label(id)),
-                loc,
-                vec![id.to_owned()],
-                json!({ "country": m.country, "good": m.good, "source": m.source, "chain": cx.graph.chain(id) }),
-            ));
+        let d = &cx.read.declaration;
+        // The table is looked up once per distinct (country, good): a declaration repeats a
+        // few pairs across all its parties.
+        let mut st = State {
+            memo: FxHashMap::default(),
+            seen: FxHashSet::default(),
         };
         for (i, p) in d.parties.iter().enumerate() {
             let Some(c) = &p.country else { continue };
             for g in &p.goods {
-                emit(out, &p.id, c, g, cx.read.source.party(i, Some("goods")));
+                st.emit(self, cx, out, &p.id, c, g, || {
+                    cx.read.source.party(i, Some("goods"))
+                });
             }
         }
         for (i, l) in d.links.iter().enumerate() {
+            if l.goods.is_empty() {
+                continue;
+            }
             let Some(p) = cx
                 .graph
-                .node_of
-                .get(l.supplier.as_str())
-                .and_then(|n| cx.graph.graph.node_weight(*n))
+                .link_nodes
+                .get(i)
+                .and_then(|(_, s)| *s)
+                .and_then(|n| cx.graph.graph.node_weight(n))
                 .and_then(|i| d.parties.get(*i))
             else {
                 continue;
             };
             let Some(c) = &p.country else { continue };
             for g in &l.goods {
-                emit(out, &p.id, c, g, cx.read.source.link(i, Some("goods")));
+                st.emit(self, cx, out, &p.id, c, g, || {
+                    cx.read.source.link(i, Some("goods"))
+                });
             }
         }
+    }
+}
+
+struct State<'d> {
+    /// Table answers by (country, good) as declared.
+    memo: FxHashMap<(&'d str, &'d str), Option<RiskMatch>>,
+    /// (party node, lower-cased good) already reported.
+    seen: FxHashSet<(Option<NodeIndex>, Cow<'d, str>)>,
+}
+
+impl<'d> State<'d> {
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &mut self,
+        rule: &HighRiskSourcing,
+        cx: &Context<'_>,
+        out: &mut Vec<GapFinding>,
+        id: &str,
+        country: &'d str,
+        good: &'d str,
+        loc: impl FnOnce() -> DeclarationLocation,
+    ) {
+        let m = self
+            .memo
+            .entry((country, good))
+            .or_insert_with(|| cx.opts.risk.lookup(country, good));
+        let Some(m) = m else { return };
+        let node = cx.graph.node_of.get(id).copied();
+        if !self.seen.insert((node, lower(good))) {
+            return;
+        }
+        let chain = node.map_or_else(
+            || strings_value(&[]),
+            |n| cx.graph.node_chain_value(n, None),
+        );
+        out.push(cx.finding(
+            rule,
+            format!(
+                "{} in {country} supplies {good}, listed as at risk of forced or child labour",
+                cx.label(id)
+            ),
+            loc(),
+            vec![id.to_owned()],
+            evidence([
+                ("country", Value::String(m.country.clone())),
+                ("good", Value::String(m.good.clone())),
+                ("source", Value::String(m.source.clone())),
+                ("chain", chain),
+            ]),
+        ));
+    }
+}
+
+/// Lower case, borrowed when there is nothing to fold (the common ASCII case).
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }

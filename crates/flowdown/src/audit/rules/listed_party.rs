@@ -44,7 +44,7 @@ impl GapRule for ListedParty {
                     format!("{} matches `{}` on the list {} ({})", cx.label(&p.id), m.entry, m.list, m.why),
                     cx.read.source.party(i, None),
                     vec![p.id.clone()],
-                    json!({ "list": m.list, "entry": m.entry, "score": m.score, "why": m.why, "source": m.source, "chain": cx.graph.chain(&p.id) }),
+                    json!({ "list": m.list, "entry": m.entry, "score": m.score, "why": m.why, "source": m.source, "chain": cx.graph.chain_value(&p.id) }),
                 ));
             }
         }

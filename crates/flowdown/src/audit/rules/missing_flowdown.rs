@@ -1,8 +1,7 @@
 //! `missing-flowdown`: a link has no flow-down attestation.
 
-use crate::audit::{Context, GapRule};
+use crate::audit::{evidence, Context, GapRule};
 use flowdown_core::{GapFinding, Severity};
-use serde_json::json;
 
 /// ## What it checks
 /// Every link (`links[]`) must carry a `flowdown` attestation saying which anti-trafficking
@@ -51,7 +50,7 @@ impl GapRule for MissingFlowdown {
                 ),
                 cx.read.source.link(i, None),
                 vec![l.buyer.clone(), l.supplier.clone()],
-                json!({ "chain": cx.link_chain(i) }),
+                evidence([("chain", cx.link_chain_value(i))]),
             ));
         }
     }

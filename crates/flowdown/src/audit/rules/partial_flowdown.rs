@@ -66,7 +66,7 @@ impl GapRule for PartialFlowdown {
                 ),
                 cx.read.source.link(i, Some("flowdown.requirements")),
                 vec![l.buyer.clone(), l.supplier.clone()],
-                json!({ "missing": missing, "unknown": unknown, "chain": cx.link_chain(i) }),
+                json!({ "missing": missing, "unknown": unknown, "chain": cx.link_chain_value(i) }),
             ));
         }
     }

@@ -66,7 +66,7 @@ impl GapRule for SubcontractNoncompliant {
                     .collect();
                 (
                     format!("does not satisfy {}", failing.join(", ")),
-                    json!({ "document": doc, "failing": failing, "chain": cx.link_chain(i) }),
+                    json!({ "document": doc, "failing": failing, "chain": cx.link_chain_value(i) }),
                 )
             };
             out.push(cx.finding(

@@ -1,9 +1,9 @@
 //! `undeclared-subcontractors`: a supplier's chain stops unexplained.
 
-use crate::audit::{Context, GapRule};
+use crate::audit::{evidence, Context, GapRule};
 use flowdown_core::{GapFinding, Severity, SubcontractorsStatus};
-use serde_json::json;
-use std::collections::HashSet;
+use petgraph::graph::NodeIndex;
+use serde_json::Value;
 
 /// ## What it checks
 /// A party that is the supplier in some link, is the buyer in none, and does not say
@@ -36,15 +36,18 @@ impl GapRule for UndeclaredSubcontractors {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
         let d = cx.decl();
-        let suppliers: HashSet<&str> = d.links.iter().map(|l| l.supplier.as_str()).collect();
-        let buyers: HashSet<&str> = d.links.iter().map(|l| l.buyer.as_str()).collect();
-        let mut seen = HashSet::new();
+        let g = cx.graph;
+        // Per node (one per id): reported already.
+        let mut seen = vec![false; g.is_buyer.len()];
         for (i, p) in d.parties.iter().enumerate() {
             let id = p.id.as_str();
-            if !suppliers.contains(id)
-                || buyers.contains(id)
+            let Some(n) = g.party_node.get(i).map(|n| n.index()) else {
+                continue;
+            };
+            if !g.is_supplier[n]
+                || g.is_buyer[n]
                 || p.subcontractors == SubcontractorsStatus::None
-                || !seen.insert(id)
+                || std::mem::replace(&mut seen[n], true)
             {
                 continue;
             }
@@ -59,7 +62,10 @@ impl GapRule for UndeclaredSubcontractors {
                 format!("the chain stops at {}: it {why}", cx.label(id)),
                 cx.read.source.party(i, None),
                 vec![p.id.clone()],
-                json!({ "subcontractors": p.subcontractors.as_str(), "chain": cx.graph.chain(id) }),
+                evidence([
+                    ("subcontractors", Value::from(p.subcontractors.as_str())),
+                    ("chain", g.node_chain_value(NodeIndex::new(n), None)),
+                ]),
             ));
         }
     }

@@ -33,8 +33,7 @@ impl GapRule for UnknownParty {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Vec<GapFinding>) {
         let d = cx.decl();
-        let known = |id: &str| cx.graph.node_of.contains_key(id);
-        if !known(&d.contract.prime) {
+        if cx.graph.prime.is_none() {
             out.push(cx.finding(
                 self,
                 format!("the prime `{}` is not a declared party", d.contract.prime),
@@ -43,9 +42,15 @@ impl GapRule for UnknownParty {
                 json!({ "field": "contract.prime", "id": d.contract.prime }),
             ));
         }
-        for (i, l) in d.links.iter().enumerate() {
-            for (field, id) in [("buyer", &l.buyer), ("supplier", &l.supplier)] {
-                if known(id) {
+        for (i, (l, (b, s))) in d.links.iter().zip(&cx.graph.link_nodes).enumerate() {
+            if b.is_some() && s.is_some() {
+                continue;
+            }
+            for (field, id, known) in [
+                ("buyer", &l.buyer, b.is_some()),
+                ("supplier", &l.supplier, s.is_some()),
+            ] {
+                if known {
                     continue;
                 }
                 out.push(cx.finding(
