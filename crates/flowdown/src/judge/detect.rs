@@ -1019,8 +1019,13 @@ fn run_view(
     // Bundle parts named like "Joint Schedule 5" are reached the same way.
     bundle_caps(doc, lex, &units, &mut ctx);
     let mut hits = Vec::new();
+    // Nothing about trafficking in any provision or title: a unit is read only if its own
+    // words can give a reading (exact; see `gate::unit_may_hit`).
+    let linkless = !links.own.iter().any(|&b| b);
     for (ui, u) in units.iter().enumerate() {
-        detect_unit(&ctx, ui, u, &mut hits);
+        if !linkless || super::gate::unit_may_hit(lex, &u.full()) {
+            detect_unit(&ctx, ui, u, &mut hits);
+        }
         references(&ctx, pack, ui, u, &mut hits);
     }
     // An exclusion that names a clause ("Clause 9.1 is a statement of intent only", "Nothing
@@ -1296,6 +1301,9 @@ pub(crate) fn judge_document(
     let Some(wanted) = prefilter(doc, lex) else {
         return super::missing(pack);
     };
+    if super::gate::nothing_to_read(doc, lex, &wanted) {
+        return super::missing(pack);
+    }
     let parties = Parties::read(doc, lex, &opts.supplier_terms);
     let current = run_view(pack, lex, doc, &parties, &wanted, View::Current);
     let has_removals = doc.revisions.iter().any(|r| r.kind.is_removal());

@@ -19,6 +19,8 @@ pub struct Lexicon {
     pub(crate) references: Vec<CompiledRef>,
     /// Cheap anchors: a document without any of them has nothing to judge.
     pub(crate) anchors: AhoCorasick,
+    /// The document gate (see [`super::gate`]).
+    pub(crate) gate: super::gate::Gate,
 }
 
 /// A compiled recognised reference.
@@ -183,9 +185,26 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostFirst)
             .build(ANCHORS)
             .map_err(|e| e.to_string())?;
+        let trafficking = build(&t.trafficking)?;
+        let partial = build(&t.partial_exploitation)?;
+        // Every pattern a reading of a unit needs (see `gate`).
+        let mut gated = vec![
+            (trafficking.as_str(), super::gate::TRAFFICKING),
+            (partial.as_str(), super::gate::OTHER),
+            (super::cues::RETALIATION.as_str(), super::gate::OTHER),
+            (super::cues::REFERENCE_TITLES.as_str(), super::gate::OTHER),
+        ];
+        gated.extend(
+            references
+                .iter()
+                .map(|r| (r.pattern.as_str(), super::gate::OTHER)),
+        );
+        let gate = super::gate::Gate {
+            substance: super::gate::Substance::new(&gated),
+        };
         Ok(Self {
-            trafficking: build(&t.trafficking)?,
-            partial: build(&t.partial_exploitation)?,
+            trafficking,
+            partial,
             trafficking_traps: build(&t.trafficking_traps)?,
             servitude_traps: build(&t.servitude_traps)?,
             binding: build(&t.binding)?,
@@ -195,6 +214,7 @@ impl Lexicon {
             buyer_terms: t.buyer_terms.clone(),
             references,
             anchors,
+            gate,
         })
     }
 
@@ -213,6 +233,9 @@ impl Lexicon {
             buyer_terms: Vec::new(),
             references: Vec::new(),
             anchors: AhoCorasick::new(ANCHORS).unwrap_or_else(|_| empty_ac()),
+            gate: super::gate::Gate {
+                substance: super::gate::Substance::disabled(),
+            },
         }
     }
 
