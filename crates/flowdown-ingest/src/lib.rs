@@ -41,6 +41,18 @@ pub struct ReadOptions {
 /// A named [`Error`] for a missing or unreadable file, an unsupported or malformed format, or a
 /// limit exceeded.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
+    let mut doc = read_path_unsegmented(path, opts)?;
+    segment::segment(&mut doc);
+    Ok(doc)
+}
+
+/// [`read_path`] without segmentation: the document's text, blocks and revisions, with no
+/// provisions yet. [`segment::segment`] completes it; segmentation never changes the text, so
+/// a caller can look at the text first and segment only the documents it needs to.
+///
+/// # Errors
+/// See [`read_path`].
+pub fn read_path_unsegmented(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::io(&name, &e))?;
     if meta.is_dir() {
@@ -62,7 +74,7 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(&name, &e))?;
-    read_bytes(&name, &bytes, opts)
+    read_bytes_unsegmented(&name, &bytes, opts)
 }
 
 /// Reads a document from bytes; `name` is used in errors and reports.
@@ -70,6 +82,20 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, Error> {
 /// # Errors
 /// See [`read_path`].
 pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
+    let mut doc = read_bytes_unsegmented(name, bytes, opts)?;
+    segment::segment(&mut doc);
+    Ok(doc)
+}
+
+/// [`read_bytes`] without segmentation (see [`read_path_unsegmented`]).
+///
+/// # Errors
+/// See [`read_path`].
+pub fn read_bytes_unsegmented(
+    name: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<Document, Error> {
     if bytes.len() as u64 > opts.limits.max_file_size {
         return Err(Error::new(
             ErrorKind::LimitExceeded,
@@ -85,7 +111,5 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Docume
         Some(f) => f,
         None => detect_format(name, bytes)?,
     };
-    let mut doc = contract::read(format, name, bytes, opts)?;
-    segment::segment(&mut doc);
-    Ok(doc)
+    contract::read(format, name, bytes, opts)
 }

@@ -14,14 +14,47 @@ pub struct CheckOptions {
     pub supplier_terms: Vec<String>,
 }
 
-/// Judges a document that is already read. A document without text, or not in the pack's
-/// language, is an error entry (never eleven `missing`); a defect in the judge is an `internal`
-/// error entry, never a crash of the batch.
+/// Judges a document that is already read (and segmented). A document without text, or not in
+/// the pack's language, is an error entry (never eleven `missing`); a defect in the judge is an
+/// `internal` error entry, never a crash of the batch.
 #[must_use]
 pub fn check_document(pack: &Pack, doc: &Document, opts: &CheckOptions) -> DocumentReport {
+    if let Some(r) = screen(pack, doc) {
+        return r;
+    }
+    judge_report(pack, doc, opts)
+}
+
+/// [`check_document`] without the gate: every document that is English and not empty goes
+/// through the whole judge. For tests that compare both paths.
+#[doc(hidden)]
+#[must_use]
+pub fn check_document_ungated(pack: &Pack, doc: &Document, opts: &CheckOptions) -> DocumentReport {
+    if let Some(r) = refuse(pack, doc) {
+        return r;
+    }
+    judge_report(pack, doc, opts)
+}
+
+/// Checks a document read without segmentation: the gate looks at the text first, and only a
+/// document the judge must read is segmented.
+fn check_unsegmented(pack: &Pack, mut doc: Document, opts: &CheckOptions) -> DocumentReport {
+    if let Some(r) = screen(pack, &doc) {
+        return r;
+    }
+    flowdown_ingest::segment::segment(&mut doc);
+    judge_report(pack, &doc, opts)
+}
+
+/// The error entry of a document without text or not in the pack's language.
+fn refuse(pack: &Pack, doc: &Document) -> Option<DocumentReport> {
     if doc.text.trim().is_empty() {
         let e = Error::new(ErrorKind::Empty, &doc.path, "the document holds no text");
-        return DocumentReport::failed(doc.path.clone(), Some(doc.format), &e);
+        return Some(DocumentReport::failed(
+            doc.path.clone(),
+            Some(doc.format),
+            &e,
+        ));
     }
     if pack.language == "en" {
         let (english, share) = flowdown_ingest::language::looks_english(&doc.text);
@@ -35,9 +68,41 @@ pub fn check_document(pack: &Pack, doc: &Document, opts: &CheckOptions) -> Docum
                     pack.id
                 ),
             );
-            return DocumentReport::failed(doc.path.clone(), Some(doc.format), &e);
+            return Some(DocumentReport::failed(
+                doc.path.clone(),
+                Some(doc.format),
+                &e,
+            ));
         }
     }
+    None
+}
+
+/// [`refuse`], then the gate: a document the judge can only find eleven `missing` in gets them
+/// without being judged (see `judge::gate`; the result is the judge's own).
+fn screen(pack: &Pack, doc: &Document) -> Option<DocumentReport> {
+    if let Some(r) = refuse(pack, doc) {
+        return Some(r);
+    }
+    match crate::judge::gate(pack, doc) {
+        crate::judge::gate::Verdict::Judge => None,
+        crate::judge::gate::Verdict::NoAnchor | crate::judge::gate::Verdict::NoSubstance => {
+            Some(report(doc, crate::judge::missing(pack)))
+        }
+    }
+}
+
+fn report(doc: &Document, requirements: Vec<flowdown_core::RequirementResult>) -> DocumentReport {
+    DocumentReport {
+        path: doc.path.clone(),
+        format: Some(doc.format),
+        error: None,
+        summary: Summary::of(&requirements),
+        requirements,
+    }
+}
+
+fn judge_report(pack: &Pack, doc: &Document, opts: &CheckOptions) -> DocumentReport {
     let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crate::judge::judge(
             pack,
@@ -55,20 +120,14 @@ pub fn check_document(pack: &Pack, doc: &Document, opts: &CheckOptions) -> Docum
         );
         return DocumentReport::failed(doc.path.clone(), Some(doc.format), &e);
     };
-    DocumentReport {
-        path: doc.path.clone(),
-        format: Some(doc.format),
-        error: None,
-        summary: Summary::of(&requirements),
-        requirements,
-    }
+    report(doc, requirements)
 }
 
 /// Reads and judges a text given in memory.
 #[must_use]
 pub fn check_text(pack: &Pack, name: &str, text: &str, opts: &CheckOptions) -> DocumentReport {
-    match flowdown_ingest::read_bytes(name, text.as_bytes(), &opts.read) {
-        Ok(doc) => check_document(pack, &doc, opts),
+    match flowdown_ingest::read_bytes_unsegmented(name, text.as_bytes(), &opts.read) {
+        Ok(doc) => check_unsegmented(pack, doc, opts),
         Err(e) => DocumentReport::failed(name, None, &e),
     }
 }
@@ -76,8 +135,8 @@ pub fn check_text(pack: &Pack, name: &str, text: &str, opts: &CheckOptions) -> D
 /// Reads and judges one file; an unreadable file becomes an entry with its error.
 #[must_use]
 pub fn check_path(pack: &Pack, path: &Path, opts: &CheckOptions) -> DocumentReport {
-    match flowdown_ingest::read_path(path, &opts.read) {
-        Ok(doc) => check_document(pack, &doc, opts),
+    match flowdown_ingest::read_path_unsegmented(path, &opts.read) {
+        Ok(doc) => check_unsegmented(pack, doc, opts),
         Err(e) => DocumentReport::failed(path.display().to_string(), None, &e),
     }
 }

@@ -35,7 +35,7 @@ pub mod waiver;
 pub use audit::{audit_path, audit_paths, AuditOptions};
 pub use batch::{check_paths_parallel, default_jobs};
 pub use check::{
-    check_bundle, check_document, check_path, check_paths, check_text, collect_paths, CheckOptions,
-    DOCUMENT_EXTENSIONS,
+    check_bundle, check_document, check_document_ungated, check_path, check_paths, check_text,
+    collect_paths, CheckOptions, DOCUMENT_EXTENSIONS,
 };
 pub use pack::{Pack, RequirementDef};

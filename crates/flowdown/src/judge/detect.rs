@@ -1439,8 +1439,16 @@ fn run_view(
     // Bundle parts named like "Joint Schedule 5" are reached the same way.
     bundle_caps(doc, lex, &units, &mut ctx);
     let mut hits = Vec::new();
+    // Nothing about trafficking in any provision or title: a unit is read only if its own
+    // words can give a reading (exact; see `gate::unit_may_hit`).
+    let linkless = !links.own.iter().any(|&b| b);
     for (ui, u) in units.iter().enumerate() {
-        detect_unit(&ctx, ui, u, &mut hits);
+        if !linkless
+            || super::gate::unit_may_hit(lex, &u.full())
+            || partial_context(&ctx, u).is_some()
+        {
+            detect_unit(&ctx, ui, u, &mut hits);
+        }
         references(&ctx, pack, ui, u, &mut hits);
     }
     // An exclusion that names a clause ("Clause 9.1 is a statement of intent only", "Nothing
@@ -1721,8 +1729,12 @@ pub(crate) fn judge_document(
     let Some(mut wanted) = prefilter(doc, lex) else {
         return super::missing(pack);
     };
-    // Defined terms that stand for trafficking ("THB") are anchors of this document.
+    // Defined terms that stand for trafficking ("THB") are anchors of this document; without
+    // them, the gate may show that nothing can be read.
     let aliases = trafficking_aliases(doc, lex);
+    if aliases.is_empty() && super::gate::nothing_to_read(doc, lex, &wanted) {
+        return super::missing(pack);
+    }
     let with_aliases;
     let lex = if aliases.is_empty() {
         lex

@@ -22,7 +22,12 @@ pub struct Lexicon {
     /// Defined terms of one document that stand for trafficking ("THB", "Trafficking" when
     /// the contract defines it): matched case-sensitively as whole words.
     pub(crate) aliases: Option<AhoCorasick>,
+    /// The document gate (see [`super::gate`]).
+    pub(crate) gate: super::gate::Gate,
 }
+
+/// The words a document alias for trafficking is made of (see `detect::trafficking_aliases`).
+const GATE_ALIAS_WORDS: &str = r"(?i)traffick|slavery|servitude";
 
 /// A compiled recognised reference.
 #[derive(Debug, Clone)]
@@ -190,9 +195,35 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostFirst)
             .build(ANCHORS)
             .map_err(|e| e.to_string())?;
+        let trafficking = build(&t.trafficking)?;
+        let partial = build(&t.partial_exploitation)?;
+        // Every pattern a reading of a unit needs (see `gate`).
+        let mut gated = vec![
+            (trafficking.as_str(), super::gate::TRAFFICKING),
+            (partial.as_str(), super::gate::OTHER),
+            (super::cues::RETALIATION.as_str(), super::gate::OTHER),
+            (super::cues::REFERENCE_TITLES.as_str(), super::gate::OTHER),
+            // A ban on taking identity papers or charging recruitment fees reads without a
+            // trafficking term.
+            (
+                super::cues::PRACTICES_PAPERS_FEES.as_str(),
+                super::gate::OTHER,
+            ),
+            // A defined term that stands for trafficking ("Trafficking" has its meaning under
+            // the criminal law) is named with one of these words.
+            (GATE_ALIAS_WORDS, super::gate::OTHER),
+        ];
+        gated.extend(
+            references
+                .iter()
+                .map(|r| (r.pattern.as_str(), super::gate::OTHER)),
+        );
+        let gate = super::gate::Gate {
+            substance: super::gate::Substance::new(&gated),
+        };
         Ok(Self {
-            trafficking: build(&t.trafficking)?,
-            partial: build(&t.partial_exploitation)?,
+            trafficking,
+            partial,
             trafficking_traps: build(&t.trafficking_traps)?,
             servitude_traps: build(&t.servitude_traps)?,
             binding: build(&t.binding)?,
@@ -203,6 +234,7 @@ impl Lexicon {
             references,
             anchors,
             aliases: None,
+            gate,
         })
     }
 
@@ -222,6 +254,9 @@ impl Lexicon {
             references: Vec::new(),
             anchors: AhoCorasick::new(ANCHORS).unwrap_or_else(|_| empty_ac()),
             aliases: None,
+            gate: super::gate::Gate {
+                substance: super::gate::Substance::disabled(),
+            },
         }
     }
 

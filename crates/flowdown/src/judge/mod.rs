@@ -21,6 +21,7 @@
 
 mod cues;
 mod detect;
+pub(crate) mod gate;
 pub(crate) mod lexicon;
 mod parties;
 mod structure;
@@ -58,6 +59,18 @@ pub struct JudgeOptions {
 pub fn judge(pack: &Pack, doc: &Document, opts: &JudgeOptions) -> Vec<RequirementResult> {
     let lex = pack.lexicon();
     detect::judge_document(pack, &lex, doc, opts)
+}
+
+/// What the gate decides for a document (see [`gate`]). `doc` may be unsegmented: its
+/// provision titles, when it has them, are read too.
+pub(crate) fn gate(pack: &Pack, doc: &Document) -> gate::Verdict {
+    let lex = pack.lexicon();
+    lex.gate.verdict(
+        &lex.anchors,
+        &doc.text,
+        doc.provisions.iter().filter_map(|p| p.title.as_deref()),
+        !doc.revisions.is_empty(),
+    )
 }
 
 /// The result when a document has nothing to judge: every requirement `missing`.

@@ -94,6 +94,9 @@ impl NameFinder {
         let ac = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            // Built per document: a contiguous NFA builds far faster than a DFA and finds the
+            // same matches.
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&v)
             .ok();
         Self { ac }

@@ -47,6 +47,10 @@ pub(crate) fn view_text(doc: &Document, span: Span, view: View) -> String {
         .collect();
     skip.sort();
     let text = doc.slice(span);
+    if skip.is_empty() {
+        normalise_into(text, &mut out);
+        return out;
+    }
     let mut last_space = true;
     let mut k = 0;
     for (i, ch) in text.char_indices() {
@@ -78,6 +82,61 @@ pub(crate) fn view_text(doc: &Document, span: Span, view: View) -> String {
         out.pop();
     }
     out
+}
+
+/// [`view_text`] of a text without revisions: ASCII runs are copied at once, other characters
+/// mapped as there.
+fn normalise_into(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut last_space = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            // Unicode white space among ASCII: \t \n \v \f \r and space.
+            if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len()
+                && bytes[i] < 0x80
+                && !matches!(bytes[i], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+            {
+                i += 1;
+            }
+            out.push_str(&text[start..i]);
+            last_space = false;
+            continue;
+        }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        i += ch.len_utf8();
+        let c = match ch {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201A}' => '\'',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -276,7 +335,7 @@ pub(crate) fn build_units(doc: &Document, view: View, wanted: &[bool]) -> Vec<Un
             };
             for (k, piece) in pieces.iter().enumerate() {
                 let text = view_text(doc, *piece, view);
-                if text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                if text.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
                     continue;
                 }
                 let lead = if k > 0 {
@@ -298,4 +357,50 @@ pub(crate) fn build_units(doc: &Document, view: View, wanted: &[bool]) -> Vec<Un
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The original character loop, to check the fast path against.
+    fn reference(text: &str) -> String {
+        let mut out = String::new();
+        let mut last_space = true;
+        for ch in text.chars() {
+            let c = match ch {
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+                '\u{2018}' | '\u{2019}' | '\u{201A}' => '\'',
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            };
+            if c == ' ' {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+            } else {
+                out.push(c);
+                last_space = false;
+            }
+        }
+        while out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn fast_normalisation_is_the_character_loop() {
+        for t in [
+            "",
+            "   ",
+            " a  b\t\nc \u{0B}\u{0C}d\r\n",
+            "\u{201C}Supplier\u{201D} \u{2014} the\u{00A0}\u{00A0}Buyer\u{2019}s \u{3000}x\u{85}y",
+            "\u{1C}\u{1D}\u{1E}\u{1F} mixed é ü — ‐ − « » ‚ „ end  ",
+        ] {
+            let mut out = String::new();
+            super::normalise_into(t, &mut out);
+            assert_eq!(out, reference(t), "{t:?}");
+        }
+    }
 }
