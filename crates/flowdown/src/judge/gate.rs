@@ -399,11 +399,28 @@ impl Gate {
         if !has_anchor(anchors, text) {
             return Verdict::NoAnchor;
         }
-        if has_revisions || self.substance.possible(std::iter::once(text).chain(titles)) {
+        if has_revisions
+            || self.substance.possible(std::iter::once(text).chain(titles))
+            || may_define_alias(text)
+        {
             return Verdict::Judge;
         }
         Verdict::NoSubstance
     }
+}
+
+/// True when the text may define a term that stands for trafficking (`"Trafficking" has its
+/// meaning under …`, `"THB"`): a quoted term holding one of the words
+/// `detect::trafficking_aliases` accepts. Such a document goes to the judge, which reads the
+/// definitions (and never gates a document with aliases).
+fn may_define_alias(text: &str) -> bool {
+    static QUOTED: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?i)["\u{201C}][^"\u{201D}\n]{0,60}(?:traffick|slavery|servitude|forced\s+labou?r)[^"\u{201D}\n]{0,60}["\u{201D}]"#,
+        )
+        .ok()
+    });
+    QUOTED.as_ref().is_none_or(|re| re.is_match(text))
 }
 
 /// Whether `detect_unit` can record anything for a unit whose reading (`full`, the lead-in and

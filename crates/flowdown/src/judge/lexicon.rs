@@ -26,9 +26,6 @@ pub struct Lexicon {
     pub(crate) gate: super::gate::Gate,
 }
 
-/// The words a document alias for trafficking is made of (see `detect::trafficking_aliases`).
-const GATE_ALIAS_WORDS: &str = r"(?i)traffick|slavery|servitude";
-
 /// A compiled recognised reference.
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledRef {
@@ -209,9 +206,6 @@ impl Lexicon {
                 super::cues::PRACTICES_PAPERS_FEES.as_str(),
                 super::gate::OTHER,
             ),
-            // A defined term that stands for trafficking ("Trafficking" has its meaning under
-            // the criminal law) is named with one of these words.
-            (GATE_ALIAS_WORDS, super::gate::OTHER),
         ];
         gated.extend(
             references
