@@ -1351,6 +1351,12 @@ struct ViewResult {
     hits: Vec<Hit>,
 }
 
+/// What both views of a document share.
+struct Shared<'a> {
+    index: &'a ClauseIndex,
+    pointed: &'a [(usize, usize)],
+}
+
 fn run_view(
     pack: &Pack,
     lex: &Lexicon,
@@ -1358,16 +1364,17 @@ fn run_view(
     parties: &Parties,
     wanted: &[bool],
     view: View,
+    shared: &Shared<'_>,
 ) -> ViewResult {
-    let index = ClauseIndex::new(doc);
-    let pointed = structure::remedy_pointers(doc, lex, &index);
+    let index = shared.index;
+    let pointed = shared.pointed.to_vec();
     let links = structure::links(doc, lex, view, wanted, &pointed);
     let units = build_units(doc, view, wanted);
     let mut ctx = Ctx {
         doc,
         lex,
         parties,
-        index: &index,
+        index,
         links: &links,
         caps: BTreeMap::new(),
         incorporated: BTreeMap::new(),
@@ -1381,7 +1388,7 @@ fn run_view(
         if !cues::INCORPORATES.is_match(&full) {
             continue;
         }
-        for target in structure::cross_refs(&index, &full) {
+        for target in structure::cross_refs(index, &full) {
             if structure::within(doc, u.prov, target) || structure::within(doc, target, u.prov) {
                 continue;
             }
@@ -1461,7 +1468,7 @@ fn run_view(
         let Some(w) = cues::DISAPPLY.find(&full) else {
             continue;
         };
-        let targets = structure::cross_refs(&index, w.as_str());
+        let targets = structure::cross_refs(index, w.as_str());
         if targets.is_empty() {
             continue;
         }
@@ -1746,7 +1753,8 @@ pub(crate) fn judge_document(
         &with_aliases
     };
     // Remedies clauses an anti-trafficking provision points at are read with their sub-items.
-    let pointed = structure::remedy_pointers(doc, lex, &ClauseIndex::new(doc));
+    let index = ClauseIndex::new(doc);
+    let pointed = structure::remedy_pointers(doc, lex, &index, &wanted);
     for &(t, _) in &pointed {
         for i in t..doc.provisions.len() {
             if i != t && !structure::within(doc, i, t) {
@@ -1758,10 +1766,14 @@ pub(crate) fn judge_document(
         }
     }
     let parties = Parties::read(doc, lex, &opts.supplier_terms);
-    let current = run_view(pack, lex, doc, &parties, &wanted, View::Current);
+    let shared = Shared {
+        index: &index,
+        pointed: &pointed,
+    };
+    let current = run_view(pack, lex, doc, &parties, &wanted, View::Current, &shared);
     let has_removals = doc.revisions.iter().any(|r| r.kind.is_removal());
     let original =
-        has_removals.then(|| run_view(pack, lex, doc, &parties, &wanted, View::Original));
+        has_removals.then(|| run_view(pack, lex, doc, &parties, &wanted, View::Original, &shared));
 
     let mut results = Vec::with_capacity(pack.requirements.len());
     for req in &pack.requirements {

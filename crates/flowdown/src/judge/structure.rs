@@ -122,10 +122,12 @@ pub(crate) fn remedy_pointers(
     doc: &Document,
     lex: &Lexicon,
     index: &ClauseIndex,
+    wanted: &[bool],
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, p) in doc.provisions.iter().enumerate() {
-        if !p.kind.is_operative() {
+        // The source is about trafficking, so the prefilter wants it.
+        if !p.kind.is_operative() || !wanted.get(i).copied().unwrap_or(false) {
             continue;
         }
         let text = doc.slice(p.span);
