@@ -74,3 +74,21 @@ fn every_committed_finding_is_read_without_a_panic() {
         }
     }
 }
+
+/// `read_pdf`, 2026-11-23 (found mutating `contract.pdf`, rebuilt by hand as an 806-byte PDF):
+/// a font whose ToUnicode CMap says `2 beginbfchar` and ends after one pair and a half makes
+/// `adobe-cmap-parser` index past its tokens (pdf-extract unwraps its errors too). The panic
+/// was caught, but the page was then read as a page without text and the rest of the contract
+/// judged without it; the PDF is now refused as malformed, naming the page.
+#[test]
+fn pdf_page_whose_font_cmap_panics_is_malformed() {
+    let data = std::fs::read(regressions().join("read_pdf/cmap_count_past_end.pdf")).unwrap();
+    assert!(run_target("read_pdf", &data));
+    let opts = ReadOptions {
+        format: Some(Format::Pdf),
+        ..ReadOptions::default()
+    };
+    let e = read_bytes("fuzz.pdf", &data, &opts).unwrap_err();
+    assert_eq!(e.kind, flowdown_core::ErrorKind::Malformed, "{}", e.message);
+    assert!(e.message.starts_with("PDF page "), "{}", e.message);
+}
