@@ -4,7 +4,13 @@
 #   fuzz/run.sh TARGET SECONDS       e.g. fuzz/run.sh read_docx 150
 #   fuzz/run.sh list
 # Seeds: fuzz/seeds/TARGET (committed, small); findings go to fuzz/artifacts/TARGET, the
-# growing corpus to $TMPDIR/flowdown-fuzz/TARGET (not committed).
+# growing corpus to $TMPDIR/flowdown-fuzz/TARGET (not committed). All targets: run_all.sh.
+# Checked on stable rustc 1.95 (LLVM 22): `-Cpasses=sancov-module` with the sanitizer-coverage
+# llvm-args gives libFuzzer its inline 8-bit counters, PC table and CMP tracing; libfuzzer-sys
+# builds libFuzzer itself with the system C++ compiler. No AddressSanitizer (that needs nightly
+# -Zsanitizer); memory is bounded by -rss_limit_mb instead. (-Cinstrument-coverage is source
+# coverage for llvm-cov, not libFuzzer feedback: do not use it here.) The first build
+# instruments every dependency and takes ~30 min on a loaded 2-core machine; run under nice.
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ "${1:-}" = list ] || [ $# -lt 1 ]; then ls fuzz_targets | sed 's/\.rs$//'; exit 0; fi

@@ -8,7 +8,8 @@
 //!   clause number (`12.3`, `(a)`, `iv.`) starts a new one; a line ending in a hyphen after a
 //!   letter joins the next line that starts with a lower-case letter without the hyphen.
 //! - A PDF encrypted with a password (not openable with the empty one) is `encrypted`; a PDF
-//!   whose pages hold no text is `no-text-layer`; a damaged one is `malformed`. The object count
+//!   whose pages hold no text is `no-text-layer`; a damaged one, or one with a page whose text
+//!   cannot be extracted, is `malformed` (never read without that page). The object count
 //!   is checked before and after the cross-reference table is loaded.
 
 use super::xmlx::clean_text;
@@ -102,8 +103,22 @@ fn extract_pages(name: &str, bytes: &[u8], max: usize) -> Result<Vec<String>, Er
         }));
         match text {
             Ok(Ok(s)) => pages.push(s),
-            // A page whose content cannot be interpreted counts as a page without text.
-            Ok(Err(_)) | Err(_) => pages.push(String::new()),
+            // A page whose content cannot be interpreted (a bad font CMap, a damaged content
+            // stream) would be judged without its text: the whole PDF is refused instead.
+            Ok(Err(e)) => {
+                return Err(Error::new(
+                    ErrorKind::Malformed,
+                    name,
+                    format!("PDF page {n} cannot be read: {e}"),
+                ))
+            }
+            Err(_) => {
+                return Err(Error::new(
+                    ErrorKind::Malformed,
+                    name,
+                    format!("PDF page {n} cannot be read: the text extractor failed on its content (fonts or content stream)"),
+                ))
+            }
         }
     }
     Ok(pages)

@@ -93,6 +93,22 @@ pub fn read_declaration_bytes(name: &str, bytes: &[u8]) -> Result<ReadDeclaratio
     }
 }
 
+/// Reads an OCDS release package, record package, release or record, without sniffing.
+///
+/// # Errors
+/// [`ErrorKind::Declaration`] naming the JSON path of the fault.
+pub fn read_ocds_bytes(name: &str, bytes: &[u8]) -> Result<ReadDeclaration, Error> {
+    ocds::read(name, bytes)
+}
+
+/// Reads an OMTSF graph, without sniffing.
+///
+/// # Errors
+/// [`ErrorKind::Declaration`] naming the JSON path of the fault.
+pub fn read_omtsf_bytes(name: &str, bytes: &[u8]) -> Result<ReadDeclaration, Error> {
+    omtsf::read(name, bytes)
+}
+
 /// Tells native, OCDS and OMTSF JSON apart. The native writer puts `schema_version` first, so
 /// the common case looks at the first key only; otherwise the top-level keys are scanned
 /// without building the document.
