@@ -51,7 +51,7 @@ cues! {
     DEFINITIONS_LEAD = r"(?:\bdefinitions?\b|\bas\s+used\s+in\s+this\b|\bin\s+this\s+(?:clause|section|agreement|contract|attachment|schedule)\s*,?\s+(?:the\s+following|unless)\b)";
     DEF_REFERENCE = r"(?:\bas\s+defined\s+(?:in|by|under)\b|\bhas\s+the\s+meaning\s+(?:given|set\s+out|ascribed|assigned)\b|\bwithin\s+the\s+meaning\s+of\b|\bshall\s+have\s+the\s+meaning\b)";
     DEF_STATUTE = r"\b(?:22\s+U\.?S\.?C\.?\s+(?:§\s*)?7102|Trafficking\s+Victims\s+Protection\s+Act|Modern\s+Slavery\s+Act|ILO\s+(?:Forced\s+Labou?r\s+)?Convention|Convention\s+(?:No\.?\s*)?29)\b";
-    NOTIFY = r"\b(?:notif\w*|inform\w*|report\w*|disclos\w*|advis\w*|alert\w*|tell|notice)\b";
+    NOTIFY = r"\b(?:notif\w*|inform(?:s|ed|ing)?|report\w*|disclos\w*|advis\w*|alert\w*|tell|notice)\b";
     NOTIFY_TRIGGER = r"\b(?:allegations?|incidents?|breach\w*|violations?|suspect\w*|suspicions?|credible\s+information|becom\w*\s+aware|aware|knowledge|learns?|discover\w*|actual|concerns?|instances?|occurrences?|cases?)\b";
     COOPERATE = r"\b(?:co-?operat\w*\s+(?:\w+\s+){0,10}?(?:investigat\w*|inquir\w*|enquir\w*|(?:competent|relevant|public|appropriate|government\w*|law\s+enforcement)\s+authorit\w*|authorities|(?:authori[sz]ed|government\w*|competent|public|law\s+enforcement)\s+officials|inspectors?\s+general|attorneys?\s+general|department\s+of\s+justice|police|law\s+enforcement|prosecut\w*)|(?:assist\w*|support\w*|participat\w*\s+in)\s+(?:\w+\s+){0,6}?(?:investigat\w*|inquir\w*|enquir\w*|police|authorit\w*|law\s+enforcement)|provide\s+(?:\w+\s+){0,4}(?:access|information|documents|records|evidence)\s+(?:\w+\s+){0,8}(?:investigat\w*|inquir\w*))\b";
     WHO_CLAUSE = r"\bwho\b(?:[^.;:]|\.\d){0,160}$";

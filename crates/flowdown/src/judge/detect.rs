@@ -1883,9 +1883,17 @@ fn decide(
                     // the decisive provision, the items follow.
                     let (pn, pc) = (view.units[n.unit].prov, view.units[c.unit].prov);
                     let parent = doc.provisions.get(pn).and_then(|p| p.parent);
-                    if pn != pc
+                    // The notice verb in the lead-in ("The Contractor shall inform the
+                    // Contracting Officer … of-" then "(i) Any credible information …"): the
+                    // lead-in is the notice duty.
+                    let nu = &view.units[n.unit];
+                    let notice_in_lead =
+                        nu.lead.as_deref().is_some_and(|l| cues::NOTIFY.is_match(l))
+                            && !cues::NOTIFY.is_match(&nu.text);
+                    if (pn != pc
                         && parent.is_some()
-                        && parent == doc.provisions.get(pc).and_then(|p| p.parent)
+                        && parent == doc.provisions.get(pc).and_then(|p| p.parent))
+                        || notice_in_lead
                     {
                         if let Some(lead) = parent.and_then(|i| doc.provisions.get(i)) {
                             res.evidence.push(evidence(doc, lead.span, parent, None));
