@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::core::Date;
 use crate::waiver::Waivers;
 use crate::{Error, ErrorKind, Pack, Report, Severity};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Where the configuration comes from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,12 +113,6 @@ impl Policy {
         })
     }
 
-    /// The pack the configuration names, resolved from the configuration's folder.
-    #[must_use]
-    pub fn pack_path(&self) -> Option<PathBuf> {
-        self.config.pack.as_deref().map(|p| self.config.resolve(p))
-    }
-
     /// Applies severity overrides, then waivers, then the baseline. Returns the notes a
     /// human-readable report shows (expired waivers, unmatched entries, the baseline summary).
     ///
@@ -160,12 +154,4 @@ pub fn read_config(source: &ConfigSource) -> Result<Config, Error> {
         ConfigSource::File(p) => Config::from_path(p)?,
         ConfigSource::Discover(dir) => Config::discover(dir)?.unwrap_or_default(),
     })
-}
-
-/// True when `path` names a configuration file flowdown reads.
-#[must_use]
-pub fn is_config_file(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| crate::config::CONFIG_FILES.contains(&n))
 }
