@@ -1179,12 +1179,29 @@ fn detector_of(req: &crate::RequirementDef) -> &'static str {
 /// itself a contract.
 fn is_regulation(doc: &Document) -> bool {
     static HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        super::lexicon::cue(r"^(?:Subpart|Part)\s+\d{1,4}(?:\.\d{1,4})?\s*[-\u{2013}\u{2014}:]")
+        super::lexicon::cue(r"^(Subpart|Part)\s+\d{1,4}(?:\.\d{1,4})?\s*[-\u{2013}\u{2014}:]")
     });
-    doc.text
+    static SECTION: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| super::lexicon::cue(r"(?m)^\s*\d{1,3}\.\d{3,4}\s"));
+    let Some(m) = doc
+        .text
         .lines()
         .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| HEAD.is_match(l.trim_start()))
+        .and_then(|l| HEAD.captures(l.trim_start()))
+    else {
+        return false;
+    };
+    // "Subpart 22.17" is regulation text; "PART 1 - GENERAL TERMS" opens many contracts, so a
+    // part must also read like a regulation: sections numbered 22.1702 and contracting officers.
+    let subpart = m
+        .get(1)
+        .is_some_and(|k| k.as_str().eq_ignore_ascii_case("subpart"));
+    subpart
+        || (SECTION.find_iter(&doc.text).take(2).count() == 2
+            && doc
+                .text
+                .to_ascii_lowercase()
+                .contains("contracting officer"))
 }
 
 /// True when a text has the form of a definition ("X" means …), not merely the word "means"
