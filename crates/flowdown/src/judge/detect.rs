@@ -330,6 +330,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
     // prohibition
     if strong.is_some()
         && !(excluding && other_duty)
+        && !described_not_banned(lex, &full)
         && (cues::PROHIBIT.is_match(&full) || excluding)
     {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
@@ -610,6 +611,16 @@ fn partial_context(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
     let h = structure::heading_before(doc, unit.prov)?;
     let t = doc.provisions.get(h)?.title.as_deref()?;
     ctx.lex.partial.find(t).map(|m| m.as_str().to_owned())
+}
+
+/// True when the trafficking term is the object of a conviction or of a report on steps taken
+/// ("has not been convicted of slavery offences", "the steps it has taken to ensure that
+/// slavery is not taking place"): a check or a report, not a ban.
+fn described_not_banned(lex: &Lexicon, full: &str) -> bool {
+    lex.trafficking.find_iter(full).all(|m| {
+        let before = &full[..m.start()];
+        cues::CONVICTED_OF.is_match(before) || cues::STEPS_TAKEN.is_match(before)
+    }) && lex.trafficking.is_match(full)
 }
 
 /// A ban on taking workers' identity papers or charging them recruitment fees: the negation
