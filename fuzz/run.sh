@@ -24,7 +24,14 @@ HOST=$(rustc -vV | sed -n 's/^host: //p')
 cargo build --release --target "$HOST" --bin "$T"
 CORPUS=${TMPDIR:-/tmp}/flowdown-fuzz/$T
 mkdir -p "$CORPUS" "artifacts/$T"
-SEEDS=seeds/$T; [ -d "$SEEDS" ] || SEEDS=
+# Seeds: fuzz/seeds/$T/ (written for fuzzing) and the fixtures listed in fuzz/seeds/$T.list,
+# gathered into one directory (the fixtures are not copied into the repository).
+SEEDS=${TMPDIR:-/tmp}/flowdown-fuzz-seeds/$T
+rm -rf "$SEEDS"; mkdir -p "$SEEDS"
+[ -d "seeds/$T" ] && cp seeds/"$T"/* "$SEEDS"/ 2>/dev/null || true
+if [ -f "seeds/$T.list" ]; then
+  grep -v '^#' "seeds/$T.list" | while read -r f; do [ -n "$f" ] && cp "../$f" "$SEEDS/"; done
+fi
 # -rss_limit_mb: the 1 GB memory target; -timeout: a hang is a finding.
 "$CARGO_TARGET_DIR/$HOST/release/$T" "$CORPUS" $SEEDS -max_total_time="$SECS" -rss_limit_mb=1024 \
   -timeout=10 -max_len=262144 -artifact_prefix="artifacts/$T/" -print_final_stats=1 2>&1 | tee "${TMPDIR:-/tmp}/flowdown-fuzz-$T.log" | grep -E 'Done|stat::|ERROR|SUMMARY|panicked|#[0-9]+ +DONE' || true
