@@ -918,12 +918,6 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
         return;
     }
     let full = unit.full();
-    let defining = cues::DEF_HEAD.is_match(&unit.text)
-        || ctx
-            .doc
-            .provisions
-            .get(unit.prov)
-            .is_some_and(|p| p.kind == ProvisionKind::Definition);
     for r in &ctx.lex.references {
         let Some(m) = r.pattern.find(&unit.text) else {
             continue;
@@ -931,6 +925,13 @@ fn references(ctx: &Ctx<'_>, pack: &Pack, ui: usize, unit: &Unit, out: &mut Vec<
         let Some(def) = pack.references.get(r.index) else {
             continue;
         };
+        // A definition that borrows its meaning from a reference (read only when one is found).
+        let defining = cues::DEF_HEAD.is_match(&unit.text)
+            || ctx
+                .doc
+                .provisions
+                .get(unit.prov)
+                .is_some_and(|p| p.kind == ProvisionKind::Definition);
         // An unticked checkbox ("[ ] 52.222-50") incorporates nothing.
         let before = &unit.text[..m.start()];
         if let Some(b) = before.rfind('[') {
