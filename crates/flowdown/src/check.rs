@@ -22,18 +22,18 @@ pub fn check_document(pack: &Pack, doc: &Document, opts: &CheckOptions) -> Docum
     if let Some(r) = screen(pack, doc) {
         return r;
     }
-    judge_report(pack, doc, opts)
+    judge_report(pack, doc, opts, false)
 }
 
 /// [`check_document`] without the gate: every document that is English and not empty goes
-/// through the whole judge. For tests that compare both paths.
+/// through the whole judge, without its shortcuts. For tests that compare both paths.
 #[doc(hidden)]
 #[must_use]
 pub fn check_document_ungated(pack: &Pack, doc: &Document, opts: &CheckOptions) -> DocumentReport {
     if let Some(r) = refuse(pack, doc) {
         return r;
     }
-    judge_report(pack, doc, opts)
+    judge_report(pack, doc, opts, true)
 }
 
 /// Checks a document read without segmentation: the gate looks at the text first, and only a
@@ -43,7 +43,7 @@ fn check_unsegmented(pack: &Pack, mut doc: Document, opts: &CheckOptions) -> Doc
         return r;
     }
     flowdown_ingest::segment::segment(&mut doc);
-    judge_report(pack, &doc, opts)
+    judge_report(pack, &doc, opts, false)
 }
 
 /// The error entry of a document without text or not in the pack's language.
@@ -102,13 +102,19 @@ fn report(doc: &Document, requirements: Vec<flowdown_core::RequirementResult>) -
     }
 }
 
-fn judge_report(pack: &Pack, doc: &Document, opts: &CheckOptions) -> DocumentReport {
+fn judge_report(
+    pack: &Pack,
+    doc: &Document,
+    opts: &CheckOptions,
+    exhaustive: bool,
+) -> DocumentReport {
     let judged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crate::judge::judge(
             pack,
             doc,
             &crate::judge::JudgeOptions {
                 supplier_terms: opts.supplier_terms.clone(),
+                exhaustive,
             },
         )
     }));

@@ -1,7 +1,8 @@
 //! The document gate changes no result: every fixture contract, format fixture and real corpus
 //! document (`../shared/corpus`, when present) gets the same JSON report through the gated path
 //! (`check_path`: gate on the unsegmented text, then segmentation and judgement) as through the
-//! whole judge (`read_path`, then `check_document_ungated`), with and without a supplier term.
+//! whole judge without its shortcuts (`read_path`, then `check_document_ungated`), with and
+//! without a supplier term.
 //! Also checks the assumption the gate makes about segmentation: provision titles are pieces
 //! of the document text.
 

@@ -599,18 +599,72 @@ fn detect_supplier_duties(
 /// The one form of exploitation (child labour, convict labour) a unit is tied to through a
 /// title or heading above it, when it is not tied to trafficking itself.
 fn partial_context(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
-    let doc = ctx.doc;
-    let mut cur = doc.provisions.get(unit.prov).and_then(|p| p.parent);
+    partial_title_above(ctx.doc, ctx.lex, unit.prov)
+}
+
+/// The partial-exploitation term in a title above provision `prov` (an ancestor's, or the
+/// closest heading before it).
+fn partial_title_above(doc: &Document, lex: &Lexicon, prov: usize) -> Option<String> {
+    let mut cur = doc.provisions.get(prov).and_then(|p| p.parent);
     while let Some(i) = cur {
         let p = doc.provisions.get(i)?;
-        if let Some(m) = p.title.as_deref().and_then(|t| ctx.lex.partial.find(t)) {
+        if let Some(m) = p.title.as_deref().and_then(|t| lex.partial.find(t)) {
             return Some(m.as_str().to_owned());
         }
         cur = p.parent;
     }
-    let h = structure::heading_before(doc, unit.prov)?;
+    let h = structure::heading_before(doc, prov)?;
     let t = doc.provisions.get(h)?.title.as_deref()?;
-    ctx.lex.partial.find(t).map(|m| m.as_str().to_owned())
+    lex.partial.find(t).map(|m| m.as_str().to_owned())
+}
+
+/// True when the current view gives no hit at all, so that the document is eleven `missing`,
+/// decided without building every unit. Only where nothing is linked to trafficking (no
+/// linked provision or title, no alias) and without tracked changes (`words` is `None`
+/// then): there `run_view` reads a unit only when its own words give a reading
+/// (`gate::unit_may_hit`) or a title above it names a partial-exploitation term, and
+/// `references` needs a recognised reference in the unit's text; every later step only
+/// changes those hits. A unit can match a gated pattern only inside a provision that holds
+/// the pattern's words with its parent (`gate::Words::may_read`), so only those provisions,
+/// and those under a partial title, are cut into units and tested here.
+fn linkless_view_reads_nothing(
+    doc: &Document,
+    lex: &Lexicon,
+    links: &structure::Links,
+    wanted: &[bool],
+    words: Option<&super::gate::Words<'_>>,
+) -> bool {
+    let Some(words) = words else {
+        return false;
+    };
+    if lex.aliases.is_some() || links.own.iter().any(|&b| b) {
+        return false;
+    }
+    let mut titled: BTreeMap<usize, bool> = BTreeMap::new();
+    let mut partial_title = |prov: usize| {
+        *titled
+            .entry(prov)
+            .or_insert_with(|| partial_title_above(doc, lex, prov).is_some())
+    };
+    let mask: Vec<bool> = (0..doc.provisions.len())
+        .map(|i| {
+            wanted.get(i).copied().unwrap_or(false) && (words.may_read(doc, i) || partial_title(i))
+        })
+        .collect();
+    if !mask.iter().any(|&m| m) {
+        return true;
+    }
+    let regulation = is_regulation(doc);
+    let s = &lex.gate.substance;
+    !build_units(doc, View::Current, &mask).iter().any(|u| {
+        let full = u.full();
+        // Without the words of any gated pattern, neither a reading of its own nor a
+        // recognised reference (itself a gated pattern).
+        (s.possible([full.as_str()])
+            && (super::gate::unit_may_hit_exact(lex, &full)
+                || (!regulation && lex.references.iter().any(|r| r.pattern.is_match(&u.text)))))
+            || partial_title(u.prov)
+    })
 }
 
 /// True when the trafficking term is the object of a conviction or of a report on steps taken
@@ -1386,6 +1440,10 @@ struct Shared<'a> {
     pointed: &'a [(usize, usize)],
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the view's inputs, computed once by `judge_document`"
+)]
 fn run_view(
     pack: &Pack,
     lex: &Lexicon,
@@ -1394,10 +1452,11 @@ fn run_view(
     wanted: &[bool],
     view: View,
     shared: &Shared<'_>,
+    links: Option<structure::Links>,
 ) -> ViewResult {
     let index = shared.index;
     let pointed = shared.pointed.to_vec();
-    let links = structure::links(doc, lex, view, wanted, &pointed);
+    let links = links.unwrap_or_else(|| structure::links(doc, lex, view, wanted, &pointed, None));
     let units = build_units(doc, view, wanted);
     let mut ctx = Ctx {
         doc,
@@ -1768,7 +1827,13 @@ pub(crate) fn judge_document(
     // Defined terms that stand for trafficking ("THB") are anchors of this document; without
     // them, the gate may show that nothing can be read.
     let aliases = trafficking_aliases(doc, lex);
-    if aliases.is_empty() && super::gate::nothing_to_read(doc, lex, &wanted) {
+    // The gated words of each provision, for the shortcuts below (none when exhaustive).
+    let words = if opts.exhaustive {
+        None
+    } else {
+        super::gate::Words::of(doc, lex)
+    };
+    if aliases.is_empty() && super::gate::nothing_to_read(doc, lex, &wanted, words.as_ref()) {
         return super::missing(pack);
     }
     let with_aliases;
@@ -1794,15 +1859,40 @@ pub(crate) fn judge_document(
             }
         }
     }
+    // Nothing linked to trafficking and no unit with a reading of its own: eleven `missing`,
+    // without reading the parties or cutting every provision into units.
+    let links = structure::links(doc, lex, View::Current, &wanted, &pointed, words.as_ref());
+    if linkless_view_reads_nothing(doc, lex, &links, &wanted, words.as_ref()) {
+        return super::missing(pack);
+    }
     let parties = Parties::read(doc, lex, &opts.supplier_terms);
     let shared = Shared {
         index: &index,
         pointed: &pointed,
     };
-    let current = run_view(pack, lex, doc, &parties, &wanted, View::Current, &shared);
+    let current = run_view(
+        pack,
+        lex,
+        doc,
+        &parties,
+        &wanted,
+        View::Current,
+        &shared,
+        Some(links),
+    );
     let has_removals = doc.revisions.iter().any(|r| r.kind.is_removal());
-    let original =
-        has_removals.then(|| run_view(pack, lex, doc, &parties, &wanted, View::Original, &shared));
+    let original = has_removals.then(|| {
+        run_view(
+            pack,
+            lex,
+            doc,
+            &parties,
+            &wanted,
+            View::Original,
+            &shared,
+            None,
+        )
+    });
 
     let mut results = Vec::with_capacity(pack.requirements.len());
     for req in &pack.requirements {

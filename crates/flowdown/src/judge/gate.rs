@@ -434,7 +434,7 @@ pub(crate) fn unit_may_hit(lex: &super::Lexicon, full: &str) -> bool {
         || (lex.gate.substance.possible([full]) && unit_may_hit_exact(lex, full))
 }
 
-fn unit_may_hit_exact(lex: &super::Lexicon, full: &str) -> bool {
+pub(crate) fn unit_may_hit_exact(lex: &super::Lexicon, full: &str) -> bool {
     lex.trafficking.is_match(full)
         || super::cues::PRACTICES_PAPERS_FEES.is_match(full)
         || super::cues::REFERENCE_TITLES.is_match(full)
@@ -451,11 +451,15 @@ fn unit_may_hit_exact(lex: &super::Lexicon, full: &str) -> bool {
 /// - no wanted provision, read with its parent (whose last sentence may be a unit's lead-in),
 ///   holds all the words of any gated pattern, so no unit's reading or text can match one:
 ///   no unit has a reading (see [`unit_may_hit`]) and no recognised reference.
-pub(crate) fn nothing_to_read(doc: &Document, lex: &super::Lexicon, wanted: &[bool]) -> bool {
-    let s = &lex.gate.substance;
-    if !doc.revisions.is_empty() || !s.enabled || s.ac.is_none() {
+pub(crate) fn nothing_to_read(
+    doc: &Document,
+    lex: &super::Lexicon,
+    wanted: &[bool],
+    words: Option<&Words>,
+) -> bool {
+    let Some(words) = words else {
         return false;
-    }
+    };
     if doc.provisions.iter().any(|p| {
         !matches!(p.kind, ProvisionKind::Toc | ProvisionKind::Annotation)
             && p.title
@@ -464,40 +468,82 @@ pub(crate) fn nothing_to_read(doc: &Document, lex: &super::Lexicon, wanted: &[bo
     }) {
         return false;
     }
-    let mut cache: Vec<Option<Present>> = vec![None; doc.provisions.len()];
-    let mut present = |i: usize| -> Present {
-        if let Some(Some(p)) = cache.get(i) {
-            return p.clone();
-        }
-        let mut p = s.empty();
-        if let Some(prov) = doc.provisions.get(i) {
-            s.scan(doc.slice(prov.span), &mut p);
-        }
-        if let Some(c) = cache.get_mut(i) {
-            *c = Some(p.clone());
-        }
-        p
-    };
     for (i, prov) in doc.provisions.iter().enumerate() {
         if !wanted.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let mut p = present(i);
-        if s.satisfiable(&p, TRAFFICKING)
+        if words.may_name_trafficking(i)
             && lex
                 .trafficking_in(&view_text(doc, prov.span, View::Current))
                 .is_some()
         {
             return false;
         }
-        if let Some(parent) = prov.parent {
-            p.add(&present(parent));
-        }
-        if s.satisfiable(&p, ANY) {
+        if words.may_read(doc, i) {
             return false;
         }
     }
     true
+}
+
+/// The gated words in each provision's own text, for a document without tracked changes
+/// (whose one view creates no word: see the module comment).
+pub(crate) struct Words<'l> {
+    substance: &'l Substance,
+    own: Vec<Present>,
+}
+
+impl<'l> Words<'l> {
+    /// Scans every provision once. `None` when the test cannot tell: tracked changes, or a
+    /// disabled test.
+    pub(crate) fn of(doc: &Document, lex: &'l super::Lexicon) -> Option<Self> {
+        let s = &lex.gate.substance;
+        if !doc.revisions.is_empty() || !s.enabled || s.ac.is_none() {
+            return None;
+        }
+        let own = doc
+            .provisions
+            .iter()
+            .map(|p| {
+                let mut present = s.empty();
+                s.scan(doc.slice(p.span), &mut present);
+                present
+            })
+            .collect();
+        Some(Self { substance: s, own })
+    }
+
+    /// False when provision `i`'s own text cannot hold a trafficking term: some word every
+    /// match needs is absent.
+    pub(crate) fn may_name_trafficking(&self, i: usize) -> bool {
+        self.own
+            .get(i)
+            .is_none_or(|p| self.substance.satisfiable(p, TRAFFICKING))
+    }
+
+    /// True when provision `i`'s own words, with its parent's (whose last sentence may be a
+    /// unit's lead-in), hold all the words of some gated pattern. Only then can one of its
+    /// units have a reading of its own (see [`unit_may_hit`]) or a recognised reference: a
+    /// unit's text is a view of its provision's text joined to its lead-in with a space, which
+    /// creates no word.
+    pub(crate) fn may_read(&self, doc: &Document, i: usize) -> bool {
+        let Some(own) = self.own.get(i) else {
+            return true;
+        };
+        let parent = doc
+            .provisions
+            .get(i)
+            .and_then(|p| p.parent)
+            .and_then(|j| self.own.get(j));
+        match parent {
+            Some(parent) => {
+                let mut p = own.clone();
+                p.add(parent);
+                self.substance.satisfiable(&p, ANY)
+            }
+            None => self.substance.satisfiable(own, ANY),
+        }
+    }
 }
 
 /// The judge's own anchor test (`detect::prefilter`): an anchor at the start of a word.

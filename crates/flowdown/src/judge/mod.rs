@@ -52,6 +52,10 @@ pub const DETECTORS: &[&str] = &[
 pub struct JudgeOptions {
     /// Extra names of the supplying party.
     pub supplier_terms: Vec<String>,
+    /// Reads every wanted provision, without the shortcuts that prove a document holds
+    /// nothing to read (the results are the same; for tests that compare both paths).
+    #[doc(hidden)]
+    pub exhaustive: bool,
 }
 
 /// Judges every requirement of `pack` on `doc`, in pack order.

@@ -259,6 +259,7 @@ pub(crate) fn links(
     view: View,
     wanted: &[bool],
     pointed: &[(usize, usize)],
+    words: Option<&super::gate::Words<'_>>,
 ) -> Links {
     let n = doc.provisions.len();
     let mut own = vec![false; n];
@@ -280,6 +281,12 @@ pub(crate) fn links(
             continue;
         }
         if wanted.get(i).copied().unwrap_or(false) {
+            // Without the words every trafficking term needs, the text cannot name one (a
+            // view of a text without tracked changes creates no word; see `gate`). `words`
+            // are those of the document's one view.
+            if words.is_some_and(|w| !w.may_name_trafficking(i)) {
+                continue;
+            }
             // The title of a recognised reference ("Combating Trafficking in Persons") is no
             // link: the reference is judged for what it covers.
             let text = view_text(doc, p.span, view);
