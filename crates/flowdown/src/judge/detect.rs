@@ -433,7 +433,7 @@ fn detect_linked(
     // MusclePharm and the manufacturers will not use any forced labor").
     let own_subject = || subject_names_subcontractors(&ctx.parties.without_own_names(&unit.text));
     if cues::SUBCONTRACTORS.is_match(&subs_text)
-        && (cues::FLOW_NEAR.is_match(&subs_text)
+        && (flows_down(ctx, &subs_text)
             || subject_names_subcontractors(&subs_text)
             || own_subject())
     {
@@ -464,7 +464,7 @@ fn detect_linked(
             };
             let mut h = hit("subcontractor-flowdown", s, ui, r);
             let own = ctx.parties.without_own_names(&unit.text);
-            if cues::FLOW_NEAR.is_match(&own) {
+            if flows_down(ctx, &own) {
                 h.strength = 2;
             }
             if cues::ALL_TIERS.is_match(&full) {
@@ -473,8 +473,12 @@ fn detect_linked(
             push(h);
         }
     }
-    // remediation
-    if cues::REMEDY.is_match(&full) {
+    // remediation: the supplier's own remedy, not corrective actions that others (the
+    // "agencies responsible for audits, investigations, or corrective actions") take.
+    if cues::REMEDY
+        .find_iter(&full)
+        .any(|m| !cues::REMEDY_OF_OTHERS.is_match(&full[..m.start()]))
+    {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("remediation", s, ui, r));
         }
@@ -682,9 +686,38 @@ fn notifies_buyer(ctx: &Ctx<'_>, after: &str) -> bool {
     if ctx.parties.names_buyer(&words(after, 3)) {
         return true;
     }
+    // "Each party shall notify the other": the counterparty, so the buyer for the supplier.
+    let first = words(after, 3).to_ascii_lowercase();
+    let first: Vec<&str> = first
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let counterparty = match first.as_slice() {
+        ["the", "other", rest @ ..] => rest.first().is_none_or(|w| {
+            w.starts_with("part") || ["of", "that", "if", "within", "as", "and"].contains(w)
+        }),
+        _ => false,
+    };
+    if counterparty || lower.contains(" to the other part") {
+        return true;
+    }
     lower
         .match_indices(" to ")
         .any(|(i, _)| ctx.parties.names_buyer(&words(&after[i + 4..], 3)))
+}
+
+/// True when the text carries the obligations down to sub-contractors: not "permit the Buyer
+/// to audit its sub-suppliers", where the buyer is the one allowed or required to act.
+fn flows_down(ctx: &Ctx<'_>, text: &str) -> bool {
+    cues::FLOW_NEAR.find_iter(text).any(|m| {
+        let t = m.as_str();
+        // The word the verb governs: "permit [that] [the] Buyer …".
+        let governed = cues::PARTY_ACTS
+            .captures(t)
+            .and_then(|c| c.get(1))
+            .is_some_and(|w| ctx.parties.names_buyer(w.as_str()));
+        !governed
+    })
 }
 
 /// True when sub-contractors stand in the subject of the obligation ("The Supplier and its
@@ -731,9 +764,19 @@ fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
     if !right && deemed.is_none() {
         return None;
     }
-    // The right must be the buyer's: "the Supplier may terminate" is not.
+    // The right must be the buyer's: "the Supplier may terminate" is not, even "if the Buyer
+    // breaches"; "the Supplier's breach shall entitle the Buyer to terminate" is, so the buyer
+    // must be named between the modal verb and the termination.
     let actor = ctx.parties.actor(full);
-    if actor == Actor::Supplier && !ctx.parties.names_buyer(full) && deemed.is_none() {
+    let buyer_holds = super::parties::MODAL.find(full).map_or_else(
+        || ctx.parties.names_buyer(full),
+        |m| {
+            let rest = &full[m.start()..];
+            let upto = cues::TERMINATE.find(rest).map_or(rest.len(), |t| t.start());
+            ctx.parties.names_buyer(&rest[..upto])
+        },
+    );
+    if actor == Actor::Supplier && !buyer_holds && deemed.is_none() {
         return None;
     }
     let reason = if right {
@@ -1919,8 +1962,14 @@ fn decide(
                     let notice_in_lead =
                         nu.lead.as_deref().is_some_and(|l| cues::NOTIFY.is_match(l))
                             && !cues::NOTIFY.is_match(&nu.text);
+                    // A parent that only names the section ("SP-4 TRAFFICKING IN PERSONS")
+                    // is no lead-in: the notice duty itself is decisive.
+                    let lead_in = parent.and_then(|i| doc.provisions.get(i)).is_some_and(|p| {
+                        p.kind != ProvisionKind::Heading
+                            && super::parties::MODAL.is_match(doc.slice(p.span))
+                    });
                     if (pn != pc
-                        && parent.is_some()
+                        && lead_in
                         && parent == doc.provisions.get(pc).and_then(|p| p.parent))
                         || notice_in_lead
                     {
