@@ -352,7 +352,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
     }
     // support-facilitation
-    if (strong.is_some() && cues::SUPPORT.is_match(&full))
+    if (strong.is_some() && cues::SUPPORT.is_match(&full) && !described_not_banned(lex, &full))
         || (excluding && linked && cues::SUPPORT_CORE.is_match(&full))
         // Confiscating identity papers and charging recruitment fees are trafficking-related
         // practices in themselves: a ban on them needs no other link.
@@ -619,12 +619,47 @@ fn partial_context(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
 
 /// True when the trafficking term is the object of a conviction or of a report on steps taken
 /// ("has not been convicted of slavery offences", "the steps it has taken to ensure that
-/// slavery is not taking place"): a check or a report, not a ban.
+/// slavery is not taking place") or of another duty (see [`object_of_other_duty`]), at every
+/// occurrence: a check, a report or a use of money, not a ban. Read for `prohibition` and for
+/// `support-facilitation`.
 fn described_not_banned(lex: &Lexicon, full: &str) -> bool {
     lex.trafficking.find_iter(full).all(|m| {
         let before = &full[..m.start()];
-        cues::CONVICTED_OF.is_match(before) || cues::STEPS_TAKEN.is_match(before)
+        cues::CONVICTED_OF.is_match(before)
+            || cues::STEPS_TAKEN.is_match(before)
+            || object_of_other_duty(full, m.start(), m.end())
     }) && lex.trafficking.is_match(full)
+}
+
+/// True when the trafficking term at `start..end` is the object of another duty than a ban:
+/// "publish a slavery and human trafficking statement", "provide training on human
+/// trafficking", "shall not disclose allegations of forced labour", "made aware of the
+/// policy on modern slavery", "no part of the Grant is used … to support trafficking".
+/// Read from the last word of prohibition before the term (or the start): a word of
+/// reporting, informing or training between them, governing the term without a verb of its
+/// own in between, makes the term its object; so does a use of money (a funds statement,
+/// judged as `funds-use`).
+fn object_of_other_duty(full: &str, start: usize, end: usize) -> bool {
+    if cues::MENTION_AFTER_TERM.is_match(&full[end..]) {
+        return true;
+    }
+    let before = &full[..start];
+    let last = cues::PROHIBIT.find_iter(before).last();
+    let gap = &before[last.map_or(0, |p| p.end())..];
+    if cues::FUNDS.is_match(gap) {
+        return true;
+    }
+    // The title of a cross-referenced provision ("Subject to Schedule 6 (Modern Slavery), the
+    // Contractor shall not assign …"): a ban only when the prohibition governs the reference
+    // itself ("shall comply with Schedule 6 (Modern Slavery)").
+    if cues::TITLE_REF_BEFORE.is_match(before)
+        && (last.is_none() || gap.split_whitespace().count() > 5)
+    {
+        return true;
+    }
+    cues::MENTION
+        .find_iter(gap)
+        .any(|m| !cues::AUXILIARY.is_match(&gap[m.end()..]))
 }
 
 /// A ban on taking workers' identity papers or charging them recruitment fees: the negation
