@@ -352,7 +352,7 @@ fn detect_unit(ctx: &Ctx<'_>, ui: usize, unit: &Unit, out: &mut Vec<Hit>) {
         }
     }
     // support-facilitation
-    if (strong.is_some() && cues::SUPPORT.is_match(&full))
+    if (strong.is_some() && cues::SUPPORT.is_match(&full) && !described_not_banned(lex, &full))
         || (excluding && linked && cues::SUPPORT_CORE.is_match(&full))
         // Confiscating identity papers and charging recruitment fees are trafficking-related
         // practices in themselves: a ban on them needs no other link.
@@ -433,7 +433,7 @@ fn detect_linked(
     // MusclePharm and the manufacturers will not use any forced labor").
     let own_subject = || subject_names_subcontractors(&ctx.parties.without_own_names(&unit.text));
     if cues::SUBCONTRACTORS.is_match(&subs_text)
-        && (cues::FLOW_NEAR.is_match(&subs_text)
+        && (flows_down(ctx, &subs_text)
             || subject_names_subcontractors(&subs_text)
             || own_subject())
     {
@@ -464,7 +464,7 @@ fn detect_linked(
             };
             let mut h = hit("subcontractor-flowdown", s, ui, r);
             let own = ctx.parties.without_own_names(&unit.text);
-            if cues::FLOW_NEAR.is_match(&own) {
+            if flows_down(ctx, &own) {
                 h.strength = 2;
             }
             if cues::ALL_TIERS.is_match(&full) {
@@ -473,8 +473,12 @@ fn detect_linked(
             push(h);
         }
     }
-    // remediation
-    if cues::REMEDY.is_match(&full) {
+    // remediation: the supplier's own remedy, not corrective actions that others (the
+    // "agencies responsible for audits, investigations, or corrective actions") take.
+    if cues::REMEDY
+        .find_iter(&full)
+        .any(|m| !cues::REMEDY_OF_OTHERS.is_match(&full[..m.start()]))
+    {
         if let Some((s, r)) = ctx.obligation(unit, &full) {
             push(hit("remediation", s, ui, r));
         }
@@ -669,12 +673,47 @@ fn linkless_view_reads_nothing(
 
 /// True when the trafficking term is the object of a conviction or of a report on steps taken
 /// ("has not been convicted of slavery offences", "the steps it has taken to ensure that
-/// slavery is not taking place"): a check or a report, not a ban.
+/// slavery is not taking place") or of another duty (see [`object_of_other_duty`]), at every
+/// occurrence: a check, a report or a use of money, not a ban. Read for `prohibition` and for
+/// `support-facilitation`.
 fn described_not_banned(lex: &Lexicon, full: &str) -> bool {
     lex.trafficking.find_iter(full).all(|m| {
         let before = &full[..m.start()];
-        cues::CONVICTED_OF.is_match(before) || cues::STEPS_TAKEN.is_match(before)
+        cues::CONVICTED_OF.is_match(before)
+            || cues::STEPS_TAKEN.is_match(before)
+            || object_of_other_duty(full, m.start(), m.end())
     }) && lex.trafficking.is_match(full)
+}
+
+/// True when the trafficking term at `start..end` is the object of another duty than a ban:
+/// "publish a slavery and human trafficking statement", "provide training on human
+/// trafficking", "shall not disclose allegations of forced labour", "made aware of the
+/// policy on modern slavery", "no part of the Grant is used … to support trafficking".
+/// Read from the last word of prohibition before the term (or the start): a word of
+/// reporting, informing or training between them, governing the term without a verb of its
+/// own in between, makes the term its object; so does a use of money (a funds statement,
+/// judged as `funds-use`).
+fn object_of_other_duty(full: &str, start: usize, end: usize) -> bool {
+    if cues::MENTION_AFTER_TERM.is_match(&full[end..]) {
+        return true;
+    }
+    let before = &full[..start];
+    let last = cues::PROHIBIT.find_iter(before).last();
+    let gap = &before[last.map_or(0, |p| p.end())..];
+    if cues::FUNDS.is_match(gap) {
+        return true;
+    }
+    // The title of a cross-referenced provision ("Subject to Schedule 6 (Modern Slavery), the
+    // Contractor shall not assign …"): a ban only when the prohibition governs the reference
+    // itself ("shall comply with Schedule 6 (Modern Slavery)").
+    if cues::TITLE_REF_BEFORE.is_match(before)
+        && (last.is_none() || gap.split_whitespace().count() > 5)
+    {
+        return true;
+    }
+    cues::MENTION
+        .find_iter(gap)
+        .any(|m| !cues::AUXILIARY.is_match(&gap[m.end()..]))
 }
 
 /// A ban on taking workers' identity papers or charging them recruitment fees: the negation
@@ -736,9 +775,38 @@ fn notifies_buyer(ctx: &Ctx<'_>, after: &str) -> bool {
     if ctx.parties.names_buyer(&words(after, 3)) {
         return true;
     }
+    // "Each party shall notify the other": the counterparty, so the buyer for the supplier.
+    let first = words(after, 3).to_ascii_lowercase();
+    let first: Vec<&str> = first
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let counterparty = match first.as_slice() {
+        ["the", "other", rest @ ..] => rest.first().is_none_or(|w| {
+            w.starts_with("part") || ["of", "that", "if", "within", "as", "and"].contains(w)
+        }),
+        _ => false,
+    };
+    if counterparty || lower.contains(" to the other part") {
+        return true;
+    }
     lower
         .match_indices(" to ")
         .any(|(i, _)| ctx.parties.names_buyer(&words(&after[i + 4..], 3)))
+}
+
+/// True when the text carries the obligations down to sub-contractors: not "permit the Buyer
+/// to audit its sub-suppliers", where the buyer is the one allowed or required to act.
+fn flows_down(ctx: &Ctx<'_>, text: &str) -> bool {
+    cues::FLOW_NEAR.find_iter(text).any(|m| {
+        let t = m.as_str();
+        // The word the verb governs: "permit [that] [the] Buyer …".
+        let governed = cues::PARTY_ACTS
+            .captures(t)
+            .and_then(|c| c.get(1))
+            .is_some_and(|w| ctx.parties.names_buyer(w.as_str()));
+        !governed
+    })
 }
 
 /// True when sub-contractors stand in the subject of the obligation ("The Supplier and its
@@ -785,9 +853,19 @@ fn termination(ctx: &Ctx<'_>, ui: usize, full: &str) -> Option<Hit> {
     if !right && deemed.is_none() {
         return None;
     }
-    // The right must be the buyer's: "the Supplier may terminate" is not.
+    // The right must be the buyer's: "the Supplier may terminate" is not, even "if the Buyer
+    // breaches"; "the Supplier's breach shall entitle the Buyer to terminate" is, so the buyer
+    // must be named between the modal verb and the termination.
     let actor = ctx.parties.actor(full);
-    if actor == Actor::Supplier && !ctx.parties.names_buyer(full) && deemed.is_none() {
+    let buyer_holds = super::parties::MODAL.find(full).map_or_else(
+        || ctx.parties.names_buyer(full),
+        |m| {
+            let rest = &full[m.start()..];
+            let upto = cues::TERMINATE.find(rest).map_or(rest.len(), |t| t.start());
+            ctx.parties.names_buyer(&rest[..upto])
+        },
+    );
+    if actor == Actor::Supplier && !buyer_holds && deemed.is_none() {
         return None;
     }
     let reason = if right {
@@ -2009,8 +2087,14 @@ fn decide(
                     let notice_in_lead =
                         nu.lead.as_deref().is_some_and(|l| cues::NOTIFY.is_match(l))
                             && !cues::NOTIFY.is_match(&nu.text);
+                    // A parent that only names the section ("SP-4 TRAFFICKING IN PERSONS")
+                    // is no lead-in: the notice duty itself is decisive.
+                    let lead_in = parent.and_then(|i| doc.provisions.get(i)).is_some_and(|p| {
+                        p.kind != ProvisionKind::Heading
+                            && super::parties::MODAL.is_match(doc.slice(p.span))
+                    });
                     if (pn != pc
-                        && parent.is_some()
+                        && lead_in
                         && parent == doc.provisions.get(pc).and_then(|p| p.parent))
                         || notice_in_lead
                     {

@@ -51,6 +51,7 @@ const ANCHORS: &[&str] = &[
     "against her",
     "against their",
     "voluntary",
+    "free will",
     "commercial sex",
     "exploitation",
     "palermo",

@@ -79,6 +79,8 @@ struct NameFinder {
 /// A party name found in a text.
 struct NameMatch<'t> {
     text: &'t str,
+    /// Where the name ends in the searched text.
+    end: usize,
 }
 
 impl<'t> NameMatch<'t> {
@@ -121,12 +123,21 @@ impl NameFinder {
                 continue;
             }
             if let Some(t) = text.get(m.start()..end) {
-                out.push(NameMatch { text: t });
+                out.push(NameMatch { text: t, end });
             }
         }
         out
     }
 }
+
+/// After a party's name: a document named after the party ("Supplier Code of Conduct").
+static DOCUMENT_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(
+        r"^\s+(?:Code|Policy|Policies|Manual|Handbook|Guide|Guidelines|Standards|Principles|Charter|Portal)\b",
+    )
+    .build()
+    .unwrap_or_else(|_| super::lexicon::cue("[^\\s\\S]"))
+});
 
 static MUTUAL: LazyLock<Regex> =
     LazyLock::new(|| super::lexicon::cue(r"\b(?:each|either|both|neither|the)\s+part(?:y|ies)\b"));
@@ -279,6 +290,10 @@ impl Parties {
         for m in self.names.find_iter(text) {
             // Party names are capitalised ("the Supplier"); "its suppliers" is not a party.
             if !m.as_str().starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            // "the Company's Supplier Code prohibits …": the name of a document, not a party.
+            if DOCUMENT_AFTER_NAME.is_match(&text[m.end..]) {
                 continue;
             }
             let key = m.as_str().to_lowercase();

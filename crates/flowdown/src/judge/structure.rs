@@ -352,6 +352,19 @@ pub(crate) fn unit_linked(
     {
         return true;
     }
+    // "If an audit reveals a breach of clause 14.1, …; the Company may suspend orders": a short
+    // provision whose own text cross-references the anti-trafficking clause links each of its
+    // sentences, not only the one that holds the reference.
+    if let Some(p) = doc.provisions.get(unit.prov) {
+        if p.span.len() < SHORT_PROVISION
+            && p.kind.is_operative()
+            && cross_refs(index, doc.slice(p.span)).iter().any(|&i| {
+                i != unit.prov && links.subtree.get(i).copied().unwrap_or(false) && focused(i)
+            })
+        {
+            return true;
+        }
+    }
     // "the policy in paragraph (b) of this clause": a lettered paragraph of the same clause.
     if paragraph_ref_linked(doc, links, unit.prov, full) {
         return true;
@@ -421,6 +434,9 @@ fn paragraph_ref_linked(doc: &Document, links: &Links, prov: usize, full: &str) 
 /// The longest provision (with its sub-provisions) a cross-reference or "this clause" may
 /// reach and still be read as pointing at anti-trafficking terms.
 const FOCUSED_LEN: usize = 6000;
+
+/// The longest provision whose cross-reference links every sentence of it.
+const SHORT_PROVISION: usize = 600;
 
 /// The nearest preceding heading provision at the same or a shallower depth.
 pub(crate) fn heading_before(doc: &Document, prov: usize) -> Option<usize> {
