@@ -208,8 +208,7 @@ fn audit_with(
     names: &[NamedSubcontractor],
     checked: &Mutex<HashMap<PathBuf, flowdown_core::DocumentReport>>,
 ) -> DeclarationReport {
-    let mut findings = Vec::new();
-    {
+    let per_rule = {
         let graph = SupplyGraph::new(&read.declaration);
         let cx = Context {
             read,
@@ -220,11 +219,10 @@ fn audit_with(
             contract_names: names,
             checked,
         };
-        for r in RULES {
-            r.check(&cx, &mut findings);
-        }
-        // The graph goes before sorting: its memory is reused.
-    }
+        run_rules(&cx)
+    };
+    // Joined once the graph is gone, so that the joined findings reuse its memory.
+    let mut findings = join(per_rule);
     sort_findings(&mut findings);
     let summary = DeclarationSummary {
         parties: read.declaration.parties.len(),
@@ -246,6 +244,31 @@ fn audit_with(
         notes: read.notes.clone(),
         summary,
     }
+}
+
+/// Runs every rule, on all cores, and returns the findings of each rule in [`RULES`] order,
+/// each rule's in the order it found them: as a serial run would.
+#[must_use]
+pub fn run_rules(cx: &Context<'_>) -> Vec<Vec<GapFinding>> {
+    use rayon::prelude::*;
+    RULES
+        .par_iter()
+        .map(|r| {
+            let mut out = Vec::new();
+            r.check(cx, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// The findings of [`run_rules`] in one vector, in rule order.
+#[must_use]
+pub fn join(per_rule: Vec<Vec<GapFinding>>) -> Vec<GapFinding> {
+    let mut findings = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
+    for f in per_rule {
+        findings.extend(f);
+    }
+    findings
 }
 
 /// Sorts findings by location (JSON path indices numerically, rows by number), rule id,
