@@ -17,10 +17,9 @@ pub(crate) const SCHEMA_VERSION: u32 = 1;
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<ReadDeclaration, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // The fast path keeps no path; only a failing file is parsed again to name the path.
-    let declaration: Declaration = match parse_split(bytes).map_or_else(
-        || serde_json::from_slice(bytes),
-        Ok,
-    ) {
+    let declaration: Declaration = match parse_split(bytes)
+        .map_or_else(|| serde_json::from_slice(bytes), Ok)
+    {
         Ok(d) => d,
         Err(first) => {
             let de = &mut serde_json::Deserializer::from_slice(bytes);

@@ -21,8 +21,7 @@ pub fn write_json(out: &mut impl Write, report: &Report) -> io::Result<()> {
     // escaped), and only declarations have that key once documents are left out; anything
     // else is written the plain way.
     const EMPTY: &[u8] = b"\"findings\": []";
-    if !report.documents.is_empty() || report.declarations.iter().all(|d| d.findings.is_empty())
-    {
+    if !report.documents.is_empty() || report.declarations.iter().all(|d| d.findings.is_empty()) {
         return plain(out, report);
     }
     let skeleton = Report {
@@ -81,8 +80,7 @@ fn write_findings(out: &mut impl Write, findings: &[GapFinding]) -> io::Result<(
                     let first = w == 0 && c == 0 && k == 0;
                     buf.extend_from_slice(if first { b"\n" } else { b",\n" });
                     buf.extend_from_slice(INDENT);
-                    serde_json::to_writer_pretty(Indented(&mut buf), f)
-                        .map_err(io::Error::from)?;
+                    serde_json::to_writer_pretty(Indented(&mut buf), f).map_err(io::Error::from)?;
                 }
                 Ok(buf)
             })
