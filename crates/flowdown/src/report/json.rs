@@ -127,7 +127,7 @@ mod tests {
     fn finding(i: usize) -> GapFinding {
         GapFinding {
             rule: "missing-flowdown".into(),
-            severity: if i % 2 == 0 {
+            severity: if i.is_multiple_of(2) {
                 Severity::Error
             } else {
                 Severity::Warning
@@ -135,7 +135,7 @@ mod tests {
             message: format!("no flow-down \"{i}\" on\nthe link → \u{7f}"),
             location: DeclarationLocation::json(format!("$.links[{i}]")),
             parties: vec![format!("p{i}"), "\"findings\": []".into()],
-            evidence: if i % 3 == 0 {
+            evidence: if i.is_multiple_of(3) {
                 serde_json::json!({ "chain": ["p0", format!("p{i}")], "empty": [], "o": {} })
             } else {
                 serde_json::json!({})
@@ -152,7 +152,7 @@ mod tests {
                 message: "$: \"findings\": [] bad".into(),
             }),
             findings: (0..n).map(finding).collect(),
-            notes: if n % 2 == 0 {
+            notes: if n.is_multiple_of(2) {
                 vec!["a note".into()]
             } else {
                 Vec::new()
