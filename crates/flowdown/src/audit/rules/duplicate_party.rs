@@ -2,6 +2,7 @@
 
 use crate::audit::{Context, GapRule};
 use flowdown_core::{GapFinding, Severity};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::json;
 use std::collections::hash_map::Entry;
@@ -116,6 +117,21 @@ impl GapRule for DuplicateParty {
         let mut collided: HashMap<String, usize> = HashMap::new();
         let mut more: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         let (mut key, mut other_key) = (String::new(), String::new());
+        // The hash of each party's normalised name, folded on all cores; 0 for an empty name
+        // (and for the rare name whose hash is 0: both are folded again below).
+        let name_hash: Vec<u64> = d
+            .parties
+            .par_iter()
+            .with_min_len(4096)
+            .map_init(String::new, |buf, p| {
+                normalise_name_into(&p.name, buf);
+                if buf.is_empty() {
+                    0
+                } else {
+                    rustc_hash::FxBuildHasher.hash_one(buf.as_str())
+                }
+            })
+            .collect();
         for (i, p) in d.parties.iter().enumerate() {
             if let Some(first) = first_of_id(i).filter(|&f| f != i) {
                 out.push(cx.finding(
@@ -159,17 +175,24 @@ impl GapRule for DuplicateParty {
                     }
                 }
             }
-            normalise_name_into(&p.name, &mut key);
-            if key.is_empty() {
-                continue;
-            }
-            let first = match names.entry(rustc_hash::FxBuildHasher.hash_one(key.as_str())) {
+            let hash = match name_hash[i] {
+                0 => {
+                    normalise_name_into(&p.name, &mut key);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    rustc_hash::FxBuildHasher.hash_one(key.as_str())
+                }
+                h => h,
+            };
+            let first = match names.entry(hash) {
                 Entry::Vacant(v) => {
                     v.insert(i);
                     continue;
                 }
                 Entry::Occupied(o) => {
                     let f = *o.get();
+                    normalise_name_into(&p.name, &mut key);
                     normalise_name_into(&d.parties[f].name, &mut other_key);
                     if other_key == key {
                         f
