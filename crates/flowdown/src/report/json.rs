@@ -76,11 +76,14 @@ fn write_findings(out: &mut impl Write, findings: &[GapFinding]) -> io::Result<(
             .enumerate()
             .map(|(c, chunk)| {
                 let mut buf = Vec::with_capacity(chunk.len() * 768);
+                let mut one = Vec::with_capacity(1024);
                 for (k, f) in chunk.iter().enumerate() {
                     let first = w == 0 && c == 0 && k == 0;
                     buf.extend_from_slice(if first { b"\n" } else { b",\n" });
                     buf.extend_from_slice(INDENT);
-                    serde_json::to_writer_pretty(Indented(&mut buf), f).map_err(io::Error::from)?;
+                    one.clear();
+                    serde_json::to_writer_pretty(&mut one, f).map_err(io::Error::from)?;
+                    indent_into(&mut buf, &one);
                 }
                 Ok(buf)
             })
@@ -95,25 +98,17 @@ fn write_findings(out: &mut impl Write, findings: &[GapFinding]) -> io::Result<(
 /// Four levels of two spaces: where a finding stands in the report.
 const INDENT: &[u8] = b"        ";
 
-/// Indents every line after the first by [`INDENT`]: a finding rendered alone, as it stands
-/// in the report. JSON strings hold no raw newline, so every newline is the formatter's.
-struct Indented<'a>(&'a mut Vec<u8>);
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = memchr::memchr(b'\n', rest) {
-            self.0.extend_from_slice(&rest[..=i]);
-            self.0.extend_from_slice(INDENT);
-            rest = &rest[i + 1..];
-        }
-        self.0.extend_from_slice(rest);
-        Ok(buf.len())
+/// Appends a finding rendered alone with every line after the first indented by [`INDENT`],
+/// as it stands in the report. JSON strings hold no raw newline, so every newline is the
+/// formatter's.
+fn indent_into(out: &mut Vec<u8>, one: &[u8]) {
+    let mut at = 0;
+    for i in memchr::memchr_iter(b'\n', one) {
+        out.extend_from_slice(&one[at..=i]);
+        out.extend_from_slice(INDENT);
+        at = i + 1;
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    out.extend_from_slice(&one[at..]);
 }
 
 #[cfg(test)]
