@@ -337,7 +337,11 @@ fn audit_one(
     checked: &Mutex<HashMap<PathBuf, flowdown_core::DocumentReport>>,
 ) -> DeclarationReport {
     match flowdown_ingest::declaration::read_declaration(path) {
-        Ok(read) => audit_with(pack, &read, opts, names, checked),
+        Ok(read) => {
+            let report = audit_with(pack, &read, opts, names, checked);
+            drop_aside(read);
+            report
+        }
         Err(e) => DeclarationReport {
             path: path.display().to_string(),
             format: flowdown_ingest::declaration::format_of_path(path)
@@ -348,6 +352,19 @@ fn audit_one(
             summary: DeclarationSummary::default(),
         },
     }
+}
+
+/// Drops a declaration that is no longer needed; a large one (millions of strings) on a
+/// thread of its own, so that the report is not held up by freeing it.
+fn drop_aside(read: ReadDeclaration) {
+    if read.declaration.parties.len() + read.declaration.links.len() < 100_000 {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("flowdown-drop".into())
+        .spawn(move || drop(read));
+    // Without a thread it was dropped with the spawn error, here.
+    drop(spawned);
 }
 
 /// Audits declarations in order and builds the report. CSV files of one folder named
