@@ -2,7 +2,10 @@
 //! (built-in ILAB risk table, no lists): file read, JSON parse + model build, graph build,
 //! each gap rule, sorting, and JSON / text rendering.
 //!
-//!     cargo run --release -p flowdown-cli --example audit_phases -- DECL.json [--as-of 2026-06-01]
+//!     cargo run --release -p flowdown-cli --example audit_phases -- DECL.json [--as-of 2026-06-01] [--per-rule]
+//!
+//! The rules run on all cores as in the CLI, or one after another with `--per-rule` (each
+//! timed).
 //!
 //! It uses the allocator of the `flowdown` binary; resident and peak memory are printed after
 //! each phase.
@@ -65,14 +68,25 @@ fn main() {
         checked: &checked,
     };
     let mut findings = Vec::new();
-    for r in RULES {
+    if args.iter().any(|a| a == "--per-rule") {
+        // One rule after another, each timed.
+        for r in RULES {
+            let t = Instant::now();
+            let before = findings.len();
+            r.check(&cx, &mut findings);
+            lap(&format!("rule {} ({})", r.id(), findings.len() - before), t);
+        }
+        drop(cx);
+        drop(graph);
+    } else {
+        // As the CLI runs them: on all cores, joined once the graph is gone.
         let t = Instant::now();
-        let before = findings.len();
-        r.check(&cx, &mut findings);
-        lap(&format!("rule {} ({})", r.id(), findings.len() - before), t);
+        let per_rule = audit::run_rules(&cx);
+        drop(cx);
+        drop(graph);
+        findings = audit::join(per_rule);
+        lap(&format!("rules, in parallel ({})", findings.len()), t);
     }
-    drop(cx);
-    drop(graph);
     let t = Instant::now();
     audit::sort_findings(&mut findings);
     lap("sort findings", t);
@@ -92,8 +106,10 @@ fn main() {
         declarations: vec![decl],
     };
     let t = Instant::now();
-    let json = flowdown::report::render_json(&report);
-    lap(&format!("render JSON ({} MB)", json.len() >> 20), t);
+    let mut json = Vec::new();
+    flowdown::report::write_json(&mut json, &report).expect("write to a Vec");
+    lap(&format!("write JSON ({} MB)", json.len() >> 20), t);
+    drop(json);
     let t = Instant::now();
     let text = audit::render_text(&report);
     lap(&format!("render text ({} MB)", text.len() >> 20), t);

@@ -6,7 +6,6 @@ use flowdown::audit::{self, AuditOptions};
 use flowdown::screen::{FuzzyListScreen, MatchOptions, RiskTable};
 use flowdown::Severity;
 use flowdown_core::Date;
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -83,10 +82,7 @@ pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<ExitStatus> {
     let report = flowdown::audit_paths(&pack, &args.declarations, &opts);
     // Streamed through a buffer: a large audit (250k findings) is never held as one string.
     super::emit_with(args.output.as_deref(), |w| match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *w, &report).map_err(std::io::Error::from)?;
-            w.write_all(b"\n")
-        }
+        Format::Json => flowdown::report::write_json(w, &report),
         _ => audit::write_text(w, &report),
     })?;
     if report.has_errors() {
@@ -104,6 +100,9 @@ pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<ExitStatus> {
             .flat_map(|d| &d.findings)
             .any(|f| f.severity <= t)
     });
+    // The process ends next: freeing a large report (millions of strings) one by one would
+    // only delay the exit.
+    std::mem::forget(report);
     Ok(if failed {
         ExitStatus::Failure
     } else {

@@ -2,6 +2,7 @@
 
 use flowdown_core::Declaration;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 
@@ -47,10 +48,19 @@ impl<'a> SupplyGraph<'a> {
         let n = graph.node_count();
         let mut is_buyer = vec![false; n];
         let mut is_supplier = vec![false; n];
+        // The ids of links are looked up on all cores; the edges are added in link order.
         let mut link_nodes = Vec::with_capacity(decl.links.len());
-        for (i, l) in decl.links.iter().enumerate() {
-            let b = node_of.get(l.buyer.as_str()).copied();
-            let s = node_of.get(l.supplier.as_str()).copied();
+        decl.links
+            .par_iter()
+            .with_min_len(4096)
+            .map(|l| {
+                (
+                    node_of.get(l.buyer.as_str()).copied(),
+                    node_of.get(l.supplier.as_str()).copied(),
+                )
+            })
+            .collect_into_vec(&mut link_nodes);
+        for (i, &(b, s)) in link_nodes.iter().enumerate() {
             if let Some(b) = b {
                 is_buyer[b.index()] = true;
             }
@@ -60,7 +70,6 @@ impl<'a> SupplyGraph<'a> {
             if let (Some(b), Some(s)) = (b, s) {
                 graph.add_edge(b, s, i);
             }
-            link_nodes.push((b, s));
         }
         let prime = node_of.get(decl.contract.prime.as_str()).copied();
         let mut tier = vec![None; n];

@@ -208,8 +208,7 @@ fn audit_with(
     names: &[NamedSubcontractor],
     checked: &Mutex<HashMap<PathBuf, flowdown_core::DocumentReport>>,
 ) -> DeclarationReport {
-    let mut findings = Vec::new();
-    {
+    let per_rule = {
         let graph = SupplyGraph::new(&read.declaration);
         let cx = Context {
             read,
@@ -220,11 +219,10 @@ fn audit_with(
             contract_names: names,
             checked,
         };
-        for r in RULES {
-            r.check(&cx, &mut findings);
-        }
-        // The graph goes before sorting: its memory is reused.
-    }
+        run_rules(&cx)
+    };
+    // Joined once the graph is gone, so that the joined findings reuse its memory.
+    let mut findings = join(per_rule);
     sort_findings(&mut findings);
     let summary = DeclarationSummary {
         parties: read.declaration.parties.len(),
@@ -246,6 +244,31 @@ fn audit_with(
         notes: read.notes.clone(),
         summary,
     }
+}
+
+/// Runs every rule, on all cores, and returns the findings of each rule in [`RULES`] order,
+/// each rule's in the order it found them: as a serial run would.
+#[must_use]
+pub fn run_rules(cx: &Context<'_>) -> Vec<Vec<GapFinding>> {
+    use rayon::prelude::*;
+    RULES
+        .par_iter()
+        .map(|r| {
+            let mut out = Vec::new();
+            r.check(cx, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// The findings of [`run_rules`] in one vector, in rule order.
+#[must_use]
+pub fn join(per_rule: Vec<Vec<GapFinding>>) -> Vec<GapFinding> {
+    let mut findings = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
+    for f in per_rule {
+        findings.extend(f);
+    }
+    findings
 }
 
 /// Sorts findings by location (JSON path indices numerically, rows by number), rule id,
@@ -314,7 +337,11 @@ fn audit_one(
     checked: &Mutex<HashMap<PathBuf, flowdown_core::DocumentReport>>,
 ) -> DeclarationReport {
     match flowdown_ingest::declaration::read_declaration(path) {
-        Ok(read) => audit_with(pack, &read, opts, names, checked),
+        Ok(read) => {
+            let report = audit_with(pack, &read, opts, names, checked);
+            drop_aside(read);
+            report
+        }
         Err(e) => DeclarationReport {
             path: path.display().to_string(),
             format: flowdown_ingest::declaration::format_of_path(path)
@@ -325,6 +352,19 @@ fn audit_one(
             summary: DeclarationSummary::default(),
         },
     }
+}
+
+/// Drops a declaration that is no longer needed; a large one (millions of strings) on a
+/// thread of its own, so that the report is not held up by freeing it.
+fn drop_aside(read: ReadDeclaration) {
+    if read.declaration.parties.len() + read.declaration.links.len() < 100_000 {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("flowdown-drop".into())
+        .spawn(move || drop(read));
+    // Without a thread it was dropped with the spawn error, here.
+    drop(spawned);
 }
 
 /// Audits declarations in order and builds the report. CSV files of one folder named

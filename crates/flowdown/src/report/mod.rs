@@ -20,6 +20,7 @@ use flowdown_core::{Evidence, Report, RequirementResult, Severity, Status};
 
 mod github;
 mod html;
+mod json;
 mod json_lines;
 mod junit;
 mod markdown;
@@ -31,6 +32,7 @@ pub(crate) mod tests;
 
 pub use github::render_github;
 pub use html::render_html;
+pub use json::write_json;
 pub use json_lines::render_json_lines;
 pub use junit::render_junit;
 pub use markdown::render_markdown;

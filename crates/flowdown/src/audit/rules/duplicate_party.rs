@@ -2,6 +2,7 @@
 
 use crate::audit::{Context, GapRule};
 use flowdown_core::{GapFinding, Severity};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::json;
 use std::collections::hash_map::Entry;
@@ -108,11 +109,36 @@ impl GapRule for DuplicateParty {
                 .copied()
         };
         let mut idents: FxHashMap<String, usize> = FxHashMap::default();
-        // Normalised names by their hash → the first party with it (checked on a hit, with
-        // `collided` for different names of one hash); later parties with the same name in
-        // `more` (keyed by the first), so that a unique name costs no allocation.
-        let mut names: FxHashMap<u64, usize> =
-            FxHashMap::with_capacity_and_hasher(d.parties.len(), rustc_hash::FxBuildHasher);
+        // For each party whose name is compared (its id is not a repeat and its normalised
+        // name is not empty): the first such party with the same hash of the normalised name
+        // (checked on a hit, with `collided` for different names of one hash), found by
+        // sorting (hash, party) pairs on all cores; `usize::MAX` for the others. Later parties
+        // with the same name go in `more` (keyed by the first), so that a unique name costs no
+        // allocation.
+        let first_of_name = {
+            let mut pairs: Vec<(u64, usize)> = d
+                .parties
+                .par_iter()
+                .enumerate()
+                .with_min_len(4096)
+                .map_init(String::new, |buf, (i, p)| {
+                    if first_of_id(i).is_some_and(|f| f != i) {
+                        return None;
+                    }
+                    normalise_name_into(&p.name, buf);
+                    (!buf.is_empty()).then(|| (rustc_hash::FxBuildHasher.hash_one(buf.as_str()), i))
+                })
+                .flatten()
+                .collect();
+            pairs.par_sort_unstable();
+            let mut first = vec![usize::MAX; d.parties.len()];
+            for same in pairs.chunk_by(|a, b| a.0 == b.0) {
+                for &(_, i) in same {
+                    first[i] = same[0].1;
+                }
+            }
+            first
+        };
         let mut collided: HashMap<String, usize> = HashMap::new();
         let mut more: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         let (mut key, mut other_key) = (String::new(), String::new());
@@ -159,29 +185,22 @@ impl GapRule for DuplicateParty {
                     }
                 }
             }
-            normalise_name_into(&p.name, &mut key);
-            if key.is_empty() {
+            let f = first_of_name[i];
+            if f == usize::MAX || f == i {
+                // An empty name, or the first party with its hash.
                 continue;
             }
-            let first = match names.entry(rustc_hash::FxBuildHasher.hash_one(key.as_str())) {
-                Entry::Vacant(v) => {
-                    v.insert(i);
-                    continue;
-                }
-                Entry::Occupied(o) => {
-                    let f = *o.get();
-                    normalise_name_into(&d.parties[f].name, &mut other_key);
-                    if other_key == key {
-                        f
-                    } else {
-                        match collided.entry(key.clone()) {
-                            std::collections::hash_map::Entry::Vacant(v) => {
-                                v.insert(i);
-                                continue;
-                            }
-                            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
-                        }
+            normalise_name_into(&p.name, &mut key);
+            normalise_name_into(&d.parties[f].name, &mut other_key);
+            let first = if other_key == key {
+                f
+            } else {
+                match collided.entry(key.clone()) {
+                    Entry::Vacant(v) => {
+                        v.insert(i);
+                        continue;
                     }
+                    Entry::Occupied(o) => *o.get(),
                 }
             };
             let same = std::iter::once(first)
