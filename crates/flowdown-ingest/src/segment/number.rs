@@ -251,17 +251,28 @@ fn title_word(k: &str) -> String {
 
 static PREFIXED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"^([IVXL]{1,6}\.|[A-Z]{1,2}-)(\d{1,3}(?:\.\d{1,3})*)(\.)?((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\))*)",
+        r"^([IVXL]{1,6}\.|[A-Z]\.|[A-Z]{1,2}-)(\d{1,3}(?:\.\d{1,3})*)(\.)?((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\))*)",
     )
 });
 
-/// `III.1`, `H-9`: a clause of a section numbered by a roman numeral or a letter.
+/// `III.1`, `H-9`, `C.1`: a clause of a section numbered by a roman numeral or a letter.
 fn prefixed(s: &str) -> Option<Parsed> {
     let c = PREFIXED.as_ref()?.captures(s)?;
     let m = c.get(0)?;
     let suffix = c.get(4).map_or("", |g| g.as_str());
-    let next = s.get(m.end()..).and_then(|r| r.chars().next());
-    if !next.is_none_or(char::is_whitespace) {
+    let rest = s.get(m.end()..).unwrap_or_default();
+    if !rest.chars().next().is_none_or(char::is_whitespace) {
+        return None;
+    }
+    // `C.1 Scope`, `H.3 Combating …` (lettered sections of US federal contracts): a letter that
+    // is not a roman numeral, so a heading's text must follow as it does a keyword number
+    // (`H.3 of this Subcontract` on a wrapped line is a reference).
+    let prefix = c.get(1)?.as_str();
+    if prefix.len() == 2
+        && prefix.ends_with('.')
+        && !prefix.starts_with(['I', 'V', 'X', 'L'])
+        && !keyword_follow_ok(rest)
+    {
         return None;
     }
     let head = format!("{}{}", c.get(1)?.as_str(), c.get(2)?.as_str());
@@ -592,6 +603,10 @@ mod tests {
         assert_eq!(texts("Part 3"), ["Part 3"]);
         assert_eq!(texts("• not use"), [""]);
         assert_eq!(texts("52.222-50 Combating"), ["52.222-50"]);
+        assert_eq!(texts("C.1 Scope"), ["C.1"]);
+        assert_eq!(texts("H.3 Combating Trafficking"), ["H.3"]);
+        assert_eq!(texts("B.12. Prices"), ["B.12"]);
+        assert_eq!(texts("H.3(a) The Contractor"), ["H.3", "a"]);
         // Not numbers.
         assert!(texts("10 days after").is_empty());
         assert!(texts("Section 4.2 shall survive").is_empty());
@@ -599,6 +614,10 @@ mod tests {
         assert!(texts("1.5% of").is_empty());
         assert!(texts("(see below)").is_empty());
         assert!(texts("U.S. Government").is_empty());
+        assert!(texts("H.3 of this Subcontract").is_empty());
+        assert!(texts("C.1% of").is_empty());
+        assert!(texts("A.M. and").is_empty());
+        assert!(texts("No. 5 Supplier").is_empty());
         assert!(texts("Particular care").is_empty());
         assert!(texts("The Supplier").is_empty());
     }

@@ -728,6 +728,32 @@ fn roman_and_lettered_section_clauses() {
 }
 
 #[test]
+fn letter_dot_section_clauses() {
+    let d = text_doc(
+        "SECTION C - DESCRIPTION\n\nC.1 Scope. The Contractor shall maintain the site.\n\nC.2 Reports. The Contractor shall report to J. Smith\nby the fifth day, unless the\nU.S. Government directs otherwise, between 7:00\nA.M. and noon.\n\nSECTION H - SPECIAL REQUIREMENTS\n\nH.3 Combating Trafficking in Persons.\n(a) The Contractor shall not.\n\nH.4 Remedies. A breach of Section\nH.3 of this contract is a material breach.\n\nB.12 Prices. Fixed.\n",
+    );
+    assert_eq!(
+        numbers(&d),
+        [
+            "Section C",
+            "C.1",
+            "C.2",
+            "Section H",
+            "H.3",
+            "H.3(a)",
+            "H.4",
+            "B.12"
+        ]
+    );
+    assert_eq!(
+        find(&d, "H.3(a)")
+            .parent
+            .map(|p| d.provisions[p].number.clone()),
+        Some(Some("H.3".into()))
+    );
+}
+
+#[test]
 fn regulation_section_numbers() {
     let d = text_doc(
         "22.1702 Definitions.\nAs used in this subpart-\n\n22.1703 Policy.\nThe Government has adopted a policy.\n\n12.03.2020 was the date.\n",
